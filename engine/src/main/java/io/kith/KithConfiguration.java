@@ -1,0 +1,81 @@
+package io.kith;
+
+import io.kith.db.DatabaseBootstrap;
+import io.kith.fieldtype.FieldTypes;
+import io.kith.i18n.Messages;
+import io.kith.metadata.MetadataLoader;
+import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSource;
+import io.kith.record.ListQueries;
+import io.kith.record.RecordSchemas;
+import io.kith.record.RecordService;
+import io.kith.schema.DdlPlan;
+import io.kith.schema.SchemaSync;
+import io.kith.web.Problems;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Wires the engine. Start-up order is explicit through dependencies: load and validate metadata,
+ * make sure the database exists, sync the schema, and only then build the services that serve
+ * requests.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KithConfiguration {
+
+  @Bean
+  Clock clock(@Value("${kith.time-zone:}") String zone) {
+    return zone.isBlank() ? Clock.systemDefaultZone() : Clock.system(ZoneId.of(zone));
+  }
+
+  @Bean
+  FieldTypes fieldTypes(Clock clock) {
+    return new FieldTypes(clock.getZone());
+  }
+
+  @Bean
+  MetadataRegistry metadataRegistry(@Value("${kith.metadata.path:}") String path) {
+    MetadataSource source = new MetadataSource(path);
+    return new MetadataRegistry(new MetadataLoader().load(source.read(), 1));
+  }
+
+  /** The schema plan applied at start-up; its bean existing means the database is ready. */
+  @Bean
+  DdlPlan startupSchemaPlan(MetadataRegistry registry, R2dbcProperties r2dbc, DatabaseClient db,
+      TransactionalOperator tx, FieldTypes fieldTypes) {
+    DatabaseBootstrap.ensureDatabase(r2dbc.getUrl(), r2dbc.getUsername(), r2dbc.getPassword());
+    return new SchemaSync(db, tx, fieldTypes).apply(registry.snapshot()).block();
+  }
+
+  @Bean
+  RecordSchemas recordSchemas(FieldTypes fieldTypes) {
+    return new RecordSchemas(fieldTypes);
+  }
+
+  @Bean
+  RecordService recordService(DdlPlan startupSchemaPlan, MetadataRegistry registry, FieldTypes fieldTypes,
+      RecordSchemas schemas, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    return new RecordService(registry, fieldTypes, schemas, db, tx, clock);
+  }
+
+  @Bean
+  ListQueries listQueries(FieldTypes fieldTypes) {
+    return new ListQueries(fieldTypes);
+  }
+
+  @Bean
+  Messages messages() {
+    return new Messages();
+  }
+
+  @Bean
+  Problems problems(Messages messages) {
+    return new Problems(messages);
+  }
+}

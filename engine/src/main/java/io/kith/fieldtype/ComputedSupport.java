@@ -1,0 +1,54 @@
+package io.kith.fieldtype;
+
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.metadata.MetadataSnapshot;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A value the engine derives. A display name is stored (so it sorts and searches); an age is
+ * computed when the record is read. Computed values are never accepted as input.
+ */
+final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
+  @Override
+  public Class<FieldType.Computed> handles() {
+    return FieldType.Computed.class;
+  }
+
+  @Override
+  public String columnType(FieldType.Computed type) {
+    return type.hasColumn() ? "text" : null;
+  }
+
+  @Override
+  public ObjectNode valueSchema(FieldType.Computed type, FieldDef field, MetadataSnapshot s) {
+    return Json.object();
+  }
+
+  @Override
+  public Object toColumn(FieldType.Computed type, FieldDef field, JsonNode value) {
+    return value.asString();
+  }
+
+  @Override
+  public Class<?> columnClass(FieldType.Computed type) {
+    return String.class;
+  }
+
+  @Override
+  public JsonNode fromColumn(FieldType.Computed type, Object value) {
+    return Json.NODES.stringNode((String) value);
+  }
+
+  @Override
+  public JsonNode fromForm(FieldType.Computed type, List<String> values) {
+    return null;
+  }
+
+  @Override
+  public String widget(FieldType.Computed type) {
+    return "readonly";
+  }
+}

@@ -1,0 +1,94 @@
+package io.kith.metadata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a record's display name is made: one template, or one per subtype. Templates are parsed
+ * once into literal and field parts.
+ */
+public final class DisplayNameTemplate {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
+
+  private final List<Part> common;
+  private final Map<String, List<Part>> bySubtype;
+
+  private DisplayNameTemplate(List<Part> common, Map<String, List<Part>> bySubtype) {
+    this.common = common;
+    this.bySubtype = bySubtype;
+  }
+
+  public static DisplayNameTemplate of(String template) {
+    return new DisplayNameTemplate(parse(template), Map.of());
+  }
+
+  public static DisplayNameTemplate perSubtype(Map<String, String> templates) {
+    Map<String, List<Part>> parsed = new java.util.LinkedHashMap<>();
+    templates.forEach((subtype, template) -> parsed.put(subtype, parse(template)));
+    return new DisplayNameTemplate(List.of(), Map.copyOf(parsed));
+  }
+
+  /** The subtypes that have their own template. */
+  public Set<String> subtypes() {
+    return bySubtype.keySet();
+  }
+
+  /** Every field name the templates mention. */
+  public Set<String> fieldNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (List<Part> parts : allTemplates()) {
+      parts.stream().filter(Part::isField).forEach(p -> names.add(p.text()));
+    }
+    return names;
+  }
+
+  /** Renders the template for {@code subtype} with values looked up by field name. */
+  public String render(String subtype, Function<String, String> values) {
+    List<Part> parts = subtype == null ? common : bySubtype.getOrDefault(subtype, common);
+    if (parts.isEmpty() && !bySubtype.isEmpty() && subtype == null) {
+      parts = bySubtype.values().iterator().next();
+    }
+    StringBuilder out = new StringBuilder();
+    for (Part part : parts) {
+      if (part.isField()) {
+        String value = values.apply(part.text());
+        out.append(value == null ? "" : value);
+      } else {
+        out.append(part.text());
+      }
+    }
+    return out.toString().trim().replaceAll("\\s{2,}", " ");
+  }
+
+  private List<List<Part>> allTemplates() {
+    List<List<Part>> all = new ArrayList<>(bySubtype.values());
+    all.add(common);
+    return all;
+  }
+
+  private static List<Part> parse(String template) {
+    List<Part> parts = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) {
+        parts.add(new Part(template.substring(last, m.start()), false));
+      }
+      parts.add(new Part(m.group(1), true));
+      last = m.end();
+    }
+    if (last < template.length()) {
+      parts.add(new Part(template.substring(last), false));
+    }
+    return List.copyOf(parts);
+  }
+
+  private record Part(String text, boolean isField) {}
+}

@@ -1,0 +1,62 @@
+package io.kith.metadata;
+
+import io.kith.i18n.KithLocale;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An entity type: its fields, subtypes and how it is listed and edited. */
+public record EntityDef(
+    String name,
+    LocalizedText label,
+    LocalizedText pluralLabel,
+    LocalizedText description,
+    DisplayNameTemplate displayName,
+    List<SubtypeDef> subtypes,
+    List<FieldDef> fields,
+    List<List<String>> uniqueTogether,
+    List<String> listColumns,
+    SortSpec defaultSort,
+    List<FormSection> formSections) {
+
+  public EntityDef {
+    Identifiers.requireValid(name);
+    subtypes = List.copyOf(subtypes);
+    fields = List.copyOf(fields);
+    uniqueTogether = uniqueTogether.stream().map(List::copyOf).toList();
+    listColumns = List.copyOf(listColumns);
+    formSections = List.copyOf(formSections);
+  }
+
+  public Optional<FieldDef> field(String fieldName) {
+    for (FieldDef f : fields) {
+      if (f.name().equals(fieldName)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Map<String, FieldDef> fieldsByName() {
+    Map<String, FieldDef> map = new LinkedHashMap<>();
+    fields.forEach(f -> map.put(f.name(), f));
+    return map;
+  }
+
+  public boolean hasSubtypes() {
+    return !subtypes.isEmpty();
+  }
+
+  public Optional<SubtypeDef> subtype(String subtypeName) {
+    return subtypes.stream().filter(s -> s.name().equals(subtypeName)).findFirst();
+  }
+
+  public String label(KithLocale locale) {
+    return label.resolve(locale, Identifiers.humanize(name));
+  }
+
+  public String pluralLabel(KithLocale locale) {
+    return pluralLabel.resolve(locale, label(locale));
+  }
+}

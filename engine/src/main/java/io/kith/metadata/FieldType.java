@@ -1,0 +1,162 @@
+package io.kith.metadata;
+
+import java.util.List;
+
+/**
+ * The type of a field with its own settings. Behaviour per type lives in {@code
+ * io.kith.fieldtype.FieldTypeSupport}; adding a type means one record here and one support class.
+ */
+public sealed interface FieldType {
+
+  /** The name used in metadata files ({@code type: text}). */
+  String typeName();
+
+  /** Whether values of this type live in a column of the entity's own table. */
+  default boolean hasColumn() {
+    return true;
+  }
+
+  record Text(int maxLength) implements FieldType {
+    public static final int DEFAULT_MAX_LENGTH = 255;
+
+    public String typeName() {
+      return "text";
+    }
+  }
+
+  record LongText() implements FieldType {
+    public String typeName() {
+      return "long_text";
+    }
+  }
+
+  record Email() implements FieldType {
+    public String typeName() {
+      return "email";
+    }
+  }
+
+  record Phone() implements FieldType {
+    public String typeName() {
+      return "phone";
+    }
+  }
+
+  record Url() implements FieldType {
+    public String typeName() {
+      return "url";
+    }
+  }
+
+  record IntegerNumber() implements FieldType {
+    public String typeName() {
+      return "integer";
+    }
+  }
+
+  record DecimalNumber(int precision, int scale) implements FieldType {
+    public DecimalNumber {
+      if (scale > precision) {
+        throw new IllegalArgumentException("scale must not exceed precision");
+      }
+    }
+
+    public String typeName() {
+      return "decimal";
+    }
+  }
+
+  record Money() implements FieldType {
+    public static final int PRECISION = 19;
+    public static final int SCALE = 2;
+
+    public String typeName() {
+      return "money";
+    }
+  }
+
+  record Bool() implements FieldType {
+    public String typeName() {
+      return "boolean";
+    }
+  }
+
+  record Date() implements FieldType {
+    public String typeName() {
+      return "date";
+    }
+  }
+
+  record DateTime() implements FieldType {
+    public String typeName() {
+      return "datetime";
+    }
+  }
+
+  record Option(String list) implements FieldType {
+    public String typeName() {
+      return "option";
+    }
+  }
+
+  record MultiOption(String list) implements FieldType {
+    public String typeName() {
+      return "multi_option";
+    }
+  }
+
+  /** A reference to one record of another entity type, optionally restricted to one subtype. */
+  record Reference(String entity, String subtype) implements FieldType {
+    public String typeName() {
+      return "reference";
+    }
+  }
+
+  /** References to many records, stored in a link table. */
+  record MultiReference(String entity, String subtype) implements FieldType {
+    public String typeName() {
+      return "multi_reference";
+    }
+
+    @Override
+    public boolean hasColumn() {
+      return false;
+    }
+  }
+
+  /** Repeatable sub-records with their own fields, stored in a child table. */
+  record Collection(List<FieldDef> fields) implements FieldType {
+    public Collection {
+      fields = List.copyOf(fields);
+    }
+
+    public String typeName() {
+      return "collection";
+    }
+
+    @Override
+    public boolean hasColumn() {
+      return false;
+    }
+  }
+
+  /** A read-only value derived by the engine. */
+  record Computed(Formula formula, String source) implements FieldType {
+    public String typeName() {
+      return "computed";
+    }
+
+    @Override
+    public boolean hasColumn() {
+      return formula == Formula.DISPLAY_NAME;
+    }
+  }
+
+  /** What a computed field derives. */
+  enum Formula {
+    /** The entity's display-name template, stored on every write so it can be sorted and searched. */
+    DISPLAY_NAME,
+    /** Whole years since the date in {@code source}, computed on read. */
+    AGE
+  }
+}

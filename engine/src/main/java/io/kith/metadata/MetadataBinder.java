@@ -1,0 +1,164 @@
+package io.kith.metadata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a schema-valid metadata tree into immutable records. Runs only on trees that passed the
+ * JSON Schema, so shapes can be trusted here; cross-references are checked later.
+ */
+final class MetadataBinder {
+
+  private MetadataBinder() {}
+
+  static EntityDef entity(JsonNode node) {
+    List<SubtypeDef> subtypes = new ArrayList<>();
+    for (JsonNode s : node.path("subtypes")) {
+      subtypes.add(
+          new SubtypeDef(s.get("name").asString(), text(s.get("label")), text(s.get("pluralLabel"))));
+    }
+    List<List<String>> unique = new ArrayList<>();
+    for (JsonNode group : node.path("unique")) {
+      unique.add(strings(group));
+    }
+    JsonNode list = node.path("list");
+    List<FormSection> sections = new ArrayList<>();
+    for (JsonNode s : node.path("form").path("sections")) {
+      sections.add(new FormSection(s.get("name").asString(), text(s.get("label")), strings(s.get("fields"))));
+    }
+    return new EntityDef(
+        node.get("name").asString(),
+        text(node.get("label")),
+        text(node.get("pluralLabel")),
+        text(node.get("description")),
+        displayName(node.get("displayName")),
+        subtypes,
+        fields(node.get("fields")),
+        unique,
+        strings(list.get("columns")),
+        list.has("sort") ? SortSpec.parse(list.get("sort").asString()) : null,
+        sections);
+  }
+
+  static OptionList optionList(JsonNode node) {
+    List<OptionDef> options = new ArrayList<>();
+    int position = 0;
+    for (JsonNode o : node.get("options")) {
+      position += 10;
+      options.add(
+          new OptionDef(
+              o.get("code").asString(),
+              text(o.get("label")),
+              o.path("active").asBoolean(true),
+              o.has("color") ? o.get("color").asString() : null,
+              o.has("order") ? o.get("order").asInt() : position));
+    }
+    return new OptionList(
+        node.get("name").asString(), text(node.get("label")), text(node.get("description")), options);
+  }
+
+  static RelationshipTypeDef relationshipType(JsonNode node) {
+    return new RelationshipTypeDef(
+        node.get("name").asString(),
+        text(node.get("labelAToB")),
+        text(node.get("labelBToA")),
+        side(node.get("sideA")),
+        side(node.get("sideB")),
+        text(node.get("description")),
+        node.path("active").asBoolean(true));
+  }
+
+  private static RelationshipTypeDef.Side side(JsonNode node) {
+    return new RelationshipTypeDef.Side(
+        node.get("entity").asString(), node.has("subtype") ? node.get("subtype").asString() : null);
+  }
+
+  private static List<FieldDef> fields(JsonNode array) {
+    List<FieldDef> fields = new ArrayList<>();
+    for (JsonNode f : array) {
+      fields.add(field(f));
+    }
+    return fields;
+  }
+
+  private static FieldDef field(JsonNode f) {
+    Set<String> subtypes = new LinkedHashSet<>(strings(f.get("subtypes")));
+    return new FieldDef(
+        f.get("name").asString(),
+        type(f),
+        text(f.get("label")),
+        text(f.get("help")),
+        f.path("required").asBoolean(false),
+        f.path("unique").asBoolean(false),
+        f.get("default"),
+        f.get("min"),
+        f.get("max"),
+        f.has("pattern") ? f.get("pattern").asString() : null,
+        f.path("readOnly").asBoolean(false),
+        f.path("hidden").asBoolean(false),
+        subtypes);
+  }
+
+  private static FieldType type(JsonNode f) {
+    String type = f.get("type").asString();
+    return switch (type) {
+      case "text" -> new FieldType.Text(f.path("maxLength").asInt(FieldType.Text.DEFAULT_MAX_LENGTH));
+      case "long_text" -> new FieldType.LongText();
+      case "email" -> new FieldType.Email();
+      case "phone" -> new FieldType.Phone();
+      case "url" -> new FieldType.Url();
+      case "integer" -> new FieldType.IntegerNumber();
+      case "decimal" -> new FieldType.DecimalNumber(f.get("precision").asInt(), f.get("scale").asInt());
+      case "money" -> new FieldType.Money();
+      case "boolean" -> new FieldType.Bool();
+      case "date" -> new FieldType.Date();
+      case "datetime" -> new FieldType.DateTime();
+      case "option" -> new FieldType.Option(f.get("list").asString());
+      case "multi_option" -> new FieldType.MultiOption(f.get("list").asString());
+      case "reference" -> new FieldType.Reference(f.get("entity").asString(), optional(f, "subtype"));
+      case "multi_reference" ->
+          new FieldType.MultiReference(f.get("entity").asString(), optional(f, "subtype"));
+      case "collection" -> new FieldType.Collection(fields(f.get("fields")));
+      case "computed" ->
+          new FieldType.Computed(
+              FieldType.Formula.valueOf(f.get("formula").asString().toUpperCase(java.util.Locale.ROOT)),
+              optional(f, "source"));
+      default -> throw new IllegalArgumentException("schema let through unknown type " + type);
+    };
+  }
+
+  private static DisplayNameTemplate displayName(JsonNode node) {
+    if (node.isString()) {
+      return DisplayNameTemplate.of(node.asString());
+    }
+    Map<String, String> templates = new LinkedHashMap<>();
+    node.properties().forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
+    return DisplayNameTemplate.perSubtype(templates);
+  }
+
+  private static String optional(JsonNode node, String property) {
+    return node.has(property) ? node.get(property).asString() : null;
+  }
+
+  static LocalizedText text(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return LocalizedText.EMPTY;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+    return new LocalizedText(values);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(n -> out.add(n.asString()));
+    }
+    return out;
+  }
+}

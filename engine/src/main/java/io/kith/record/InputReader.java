@@ -1,0 +1,300 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypeSupport;
+import io.kith.fieldtype.FieldTypes;
+import io.kith.fieldtype.InvalidValueException;
+import io.kith.jsonschema.JsonSchemas.Violation;
+import io.kith.metadata.EntityDef;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.metadata.Identifiers;
+import io.kith.metadata.MetadataSnapshot;
+import io.kith.metadata.OptionDef;
+import io.kith.record.RecordSchemas.Mode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The checks that need no database: the generated JSON Schema, subtypes, read-only fields,
+ * conversion to column values and inactive options. Errors name the field and a stable code.
+ */
+final class InputReader {
+
+  /** System keys a client may send back unchanged (a record it read); they are ignored. */
+  private static final Set<String> IGNORED_KEYS = Set.of(
+      "id", "version", "created_at", "created_by", "updated_at", "updated_by", "owner", "active");
+
+  private final FieldTypes fieldTypes;
+  private final RecordSchemas schemas;
+
+  InputReader(FieldTypes fieldTypes, RecordSchemas schemas) {
+    this.fieldTypes = fieldTypes;
+    this.schemas = schemas;
+  }
+
+  /**
+   * Reads {@code body}; {@code existing} is the stored record for a patch, null for a create.
+   * Throws {@link RecordValidationException} with every error found.
+   */
+  RecordInput read(MetadataSnapshot snapshot, EntityDef entity, JsonNode body, Mode mode, JsonNode existing) {
+    if (body == null || !body.isObject()) {
+      throw new RecordValidationException(List.of(FieldError.of("", "not_an_object")));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    ObjectNode values = ((ObjectNode) body).deepCopy();
+    IGNORED_KEYS.forEach(values::remove);
+    checkNonInput(entity, values, mode, errors);
+    ObjectNode present = withoutNulls(entity, values, errors);
+    for (Violation v : schemas.compiled(snapshot, entity, mode).validate(present)) {
+      errors.add(toError(entity, v));
+    }
+    if (!errors.isEmpty()) {
+      throw new RecordValidationException(dedupe(errors));
+    }
+    String subtype = mode == Mode.CREATE && entity.hasSubtypes() ? values.get("subtype").asString() : null;
+    String effectiveSubtype = subtype != null ? subtype
+        : existing != null && existing.hasNonNull("subtype") ? existing.get("subtype").asString() : null;
+
+    Map<String, Object> columns = new LinkedHashMap<>();
+    Map<String, List<Map<String, Object>>> collections = new LinkedHashMap<>();
+    Map<String, List<Long>> links = new LinkedHashMap<>();
+    for (FieldDef field : entity.fields()) {
+      if (!values.has(field.name())) {
+        continue;
+      }
+      JsonNode value = values.get(field.name());
+      if (!value.isNull() && !field.appliesTo(effectiveSubtype)) {
+        errors.add(FieldError.of(field.name(), "not_in_subtype", effectiveSubtype));
+        continue;
+      }
+      JsonNode old = existing == null ? null : existing.get(field.name());
+      if (field.type() instanceof FieldType.Collection c) {
+        collections.put(field.name(), rows(field, c, value, old, errors));
+      } else if (field.type() instanceof FieldType.MultiReference) {
+        List<Long> ids = new ArrayList<>();
+        value.forEach(id -> ids.add(id.asLong()));
+        links.put(field.name(), ids);
+      } else {
+        columns.put(field.name(), column(snapshot, field, field.name(), value, old, errors));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RecordValidationException(errors);
+    }
+    return new RecordInput(subtype, columns, collections, links);
+  }
+
+  private void checkNonInput(EntityDef entity, ObjectNode values, Mode mode, List<FieldError> errors) {
+    for (FieldDef field : entity.fields()) {
+      if (!values.has(field.name())) {
+        continue;
+      }
+      if (field.isComputed() || (mode == Mode.PATCH && field.readOnly())) {
+        errors.add(FieldError.of(field.name(), "read_only"));
+        values.remove(field.name());
+      }
+    }
+    if (mode == Mode.PATCH && values.has("subtype")) {
+      errors.add(FieldError.of("subtype", "read_only"));
+      values.remove("subtype");
+    }
+  }
+
+  /** A copy without null values (the schema describes present values); null on required is an error. */
+  private ObjectNode withoutNulls(EntityDef entity, ObjectNode values, List<FieldError> errors) {
+    ObjectNode present = values.deepCopy();
+    for (String name : new ArrayList<>(values.propertyNames())) {
+      if (values.get(name).isNull()) {
+        present.remove(name);
+        entity.field(name).filter(FieldDef::required)
+            .ifPresent(f -> errors.add(FieldError.of(name, "required")));
+      }
+    }
+    for (FieldDef field : entity.fields()) {
+      if (field.type() instanceof FieldType.Collection c && present.get(field.name()) instanceof tools.jackson.databind.node.ArrayNode rows) {
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i) instanceof ObjectNode row) {
+            for (String name : new ArrayList<>(row.propertyNames())) {
+              if (row.get(name).isNull()) {
+                row.remove(name);
+              }
+            }
+          }
+        }
+      }
+    }
+    return present;
+  }
+
+  private List<Map<String, Object>> rows(
+      FieldDef field, FieldType.Collection collection, JsonNode value, JsonNode old, List<FieldError> errors) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (value.isNull()) {
+      return rows;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode row = value.get(i);
+      Map<String, Object> columns = new LinkedHashMap<>();
+      for (FieldDef child : collection.fields()) {
+        JsonNode childValue = row.get(child.name());
+        String path = field.name() + "[" + i + "]." + child.name();
+        if (childValue == null || childValue.isNull()) {
+          if (child.required()) {
+            errors.add(FieldError.of(path, "required"));
+          }
+          columns.put(child.name(), null);
+        } else {
+          columns.put(child.name(), column(null, child, path, childValue, null, errors));
+        }
+      }
+      rows.add(columns);
+    }
+    return rows;
+  }
+
+  private Object column(
+      MetadataSnapshot snapshot, FieldDef field, String path, JsonNode value, JsonNode old,
+      List<FieldError> errors) {
+    if (value.isNull()) {
+      return null;
+    }
+    FieldTypeSupport<FieldType> support = fieldTypes.of(field.type());
+    try {
+      Object column = support.toColumn(field.type(), field, value);
+      if (snapshot != null) {
+        checkActiveOptions(snapshot, field, path, value, old, errors);
+      }
+      return column;
+    } catch (InvalidValueException e) {
+      errors.add(new FieldError(path, e.code(), e.arguments()));
+      return null;
+    }
+  }
+
+  /** Inactive options stay on records that have them but cannot be newly chosen. */
+  private static void checkActiveOptions(
+      MetadataSnapshot snapshot, FieldDef field, String path, JsonNode value, JsonNode old,
+      List<FieldError> errors) {
+    String list = field.type() instanceof FieldType.Option o ? o.list()
+        : field.type() instanceof FieldType.MultiOption m ? m.list() : null;
+    if (list == null) {
+      return;
+    }
+    Set<String> kept = new HashSet<>();
+    if (old != null) {
+      if (old.isArray()) {
+        old.forEach(code -> kept.add(code.asString()));
+      } else if (old.isString()) {
+        kept.add(old.asString());
+      }
+    }
+    List<JsonNode> codes = new ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(codes::add);
+    } else {
+      codes.add(value);
+    }
+    for (JsonNode code : codes) {
+      OptionDef option = snapshot.optionList(list).option(code.asString()).orElseThrow();
+      if (!option.active() && !kept.contains(option.code())) {
+        errors.add(FieldError.of(path, "inactive_option", option.code()));
+      }
+    }
+  }
+
+  private FieldError toError(EntityDef entity, Violation v) {
+    String path = path(v.pointer(), v.keyword(), v.property());
+    FieldDef field = fieldAt(entity, v.pointer(), v.property());
+    String code = genericCode(v.keyword());
+    if (field != null && !(field.type() instanceof FieldType.Collection && v.pointer().chars().filter(ch -> ch == '/').count() <= 1)) {
+      String specific = fieldTypes.of(field.type()).codeFor(v.keyword());
+      if (specific != null) {
+        code = specific;
+      }
+    }
+    if (field == null && v.keyword().equals("additionalProperties")) {
+      code = "unknown_field";
+    }
+    List<Object> args = switch (v.keyword()) {
+      case "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+          v.arguments().isEmpty() ? List.of() : List.of(v.arguments().get(0));
+      default -> List.of();
+    };
+    return new FieldError(path, code, args);
+  }
+
+  private static String genericCode(String keyword) {
+    return switch (keyword) {
+      case "required", "minLength" -> "required";
+      case "maxLength" -> "too_long";
+      case "type" -> "wrong_type";
+      case "additionalProperties" -> "unknown_field";
+      case "enum", "const" -> "unknown_value";
+      case "pattern" -> "pattern_mismatch";
+      case "minimum", "exclusiveMinimum" -> "too_small";
+      case "maximum", "exclusiveMaximum" -> "too_large";
+      case "uniqueItems" -> "duplicate_value";
+      default -> "invalid_value";
+    };
+  }
+
+  /** {@code /emails/0/email} → {@code emails[0].email}; required/additional name their property. */
+  static String path(String pointer, String keyword, String property) {
+    StringBuilder out = new StringBuilder();
+    for (String part : pointer.split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (part.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(part).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(part);
+      }
+    }
+    if ((keyword.equals("required") || keyword.equals("additionalProperties")) && property != null) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(property);
+    }
+    return out.toString();
+  }
+
+  /** The field a violation is about: a top-level field, or a collection's child field. */
+  private static FieldDef fieldAt(EntityDef entity, String pointer, String property) {
+    List<String> parts = new ArrayList<>();
+    for (String part : pointer.split("/")) {
+      if (!part.isEmpty() && !part.chars().allMatch(Character::isDigit)) {
+        parts.add(part);
+      }
+    }
+    if (property != null && Identifiers.isValid(property)) {
+      parts.add(property);
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    FieldDef field = entity.field(parts.get(0)).orElse(null);
+    if (field != null && parts.size() > 1 && field.type() instanceof FieldType.Collection c) {
+      return c.fields().stream().filter(f -> f.name().equals(parts.get(1))).findFirst().orElse(null);
+    }
+    return field;
+  }
+
+  private static List<FieldError> dedupe(List<FieldError> errors) {
+    Map<String, FieldError> first = new LinkedHashMap<>();
+    for (FieldError e : errors) {
+      first.putIfAbsent(e.field() + "/" + e.code(), e);
+    }
+    return List.copyOf(first.values());
+  }
+}

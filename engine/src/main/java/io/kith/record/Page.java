@@ -1,0 +1,16 @@
+package io.kith.record;
+
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One page of records with the totals a pager needs. */
+public record Page(List<ObjectNode> items, int page, int size, long total) {
+
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  public long pages() {
+    return total == 0 ? 1 : (total + size - 1) / size;
+  }
+}

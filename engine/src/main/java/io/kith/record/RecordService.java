@@ -1,0 +1,230 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypeSupport;
+import io.kith.fieldtype.FieldTypes;
+import io.kith.fieldtype.InvalidValueException;
+import io.kith.metadata.EntityDef;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
+import io.kith.record.RecordException.Reason;
+import io.kith.record.RecordSchemas.Mode;
+import io.kith.support.SnapshotCache;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Create, read, list, update, deactivate and delete records of any entity type, as the current
+ * metadata snapshot describes them. Every write validates first and runs in one transaction, child
+ * rows included: on any error nothing is written.
+ */
+public final class RecordService {
+
+  private final MetadataRegistry registry;
+  private final FieldTypes fieldTypes;
+  private final TransactionalOperator tx;
+  private final InputReader inputReader;
+  private final StoredChecks storedChecks;
+  private final RecordStore store;
+  private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
+
+  public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
+      DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    this.registry = registry;
+    this.fieldTypes = fieldTypes;
+    this.tx = tx;
+    this.inputReader = new InputReader(fieldTypes, schemas);
+    this.storedChecks = new StoredChecks(db);
+    this.store = new RecordStore(db, fieldTypes, new RowMapper(fieldTypes, clock));
+  }
+
+  public Mono<ObjectNode> create(String entityName, JsonNode body) {
+    return Mono.defer(() -> {
+      MetadataSnapshot snapshot = registry.snapshot();
+      EntityTable t = table(snapshot, entityName);
+      JsonNode withDefaults = withDefaults(t.entity, body);
+      RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
+      Map<String, Object> computed = computed(t.entity, input, null);
+      Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
+          .then(store.insert(t, input, computed))
+          .flatMap(id -> store.find(t, id));
+      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
+    });
+  }
+
+  public Mono<ObjectNode> get(String entityName, long id) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return store.find(t, id).switchIfEmpty(notFound(t, id));
+    });
+  }
+
+  public Mono<Page> list(String entityName, ListQuery query) {
+    return Mono.defer(() -> store.list(table(registry.snapshot(), entityName), query));
+  }
+
+  /** Changes only the fields in {@code body}; with {@code expectedVersion}, only if still current. */
+  public Mono<ObjectNode> patch(String entityName, long id, JsonNode body, Integer expectedVersion) {
+    return Mono.defer(() -> {
+      MetadataSnapshot snapshot = registry.snapshot();
+      EntityTable t = table(snapshot, entityName);
+      Mono<ObjectNode> work = store.find(t, id)
+          .switchIfEmpty(notFound(t, id))
+          .flatMap(existing -> {
+            if (!existing.get("active").asBoolean()) {
+              return Mono.error(new RecordException(Reason.INACTIVE, "inactive", id));
+            }
+            if (expectedVersion != null && existing.get("version").asInt() != expectedVersion) {
+              return Mono.error(new RecordException(Reason.VERSION_CONFLICT, "version_conflict",
+                  expectedVersion, existing.get("version").asInt()));
+            }
+            RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
+            Map<String, Object> computed = computed(t.entity, input, existing);
+            return storedChecks.check(snapshot, t.entity, input, id, storedColumns(t.entity, existing))
+                .then(store.update(t, id, expectedVersion, input, computed))
+                .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id));
+          });
+      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
+    });
+  }
+
+  public Mono<ObjectNode> setActive(String entityName, long id, boolean active) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return store.setActive(t, new Long[] {id}, active)
+          .then(store.find(t, id))
+          .switchIfEmpty(notFound(t, id));
+    });
+  }
+
+  /** Deactivates or reactivates many records; emits how many changed. */
+  public Mono<Long> setActive(String entityName, List<Long> ids, boolean active) {
+    return Mono.defer(() -> store.setActive(table(registry.snapshot(), entityName), ids.toArray(Long[]::new), active));
+  }
+
+  public Mono<Void> delete(String entityName, long id) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return store.delete(t, id)
+          .onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
+          .flatMap(count -> count == 0 ? notFound(t, id) : Mono.empty())
+          .then();
+    });
+  }
+
+  /** The entity type, or a 404 {@link RecordException}. */
+  public EntityDef entity(String entityName) {
+    return entity(registry.snapshot(), entityName);
+  }
+
+  private static EntityDef entity(MetadataSnapshot snapshot, String entityName) {
+    return snapshot.entity(entityName)
+        .orElseThrow(() -> new RecordException(Reason.NOT_FOUND, "unknown_entity", entityName));
+  }
+
+  private EntityTable table(MetadataSnapshot snapshot, String entityName) {
+    EntityDef entity = entity(snapshot, entityName);
+    return tables.get(snapshot, entity.name(), k -> new EntityTable(entity));
+  }
+
+  private <T> Mono<T> explainUnchanged(EntityTable t, long id, Integer expectedVersion) {
+    return store.state(t, id)
+        .switchIfEmpty(notFound(t, id))
+        .flatMap(state -> Mono.error(!state.getValue()
+            ? new RecordException(Reason.INACTIVE, "inactive", id)
+            : new RecordException(Reason.VERSION_CONFLICT, "version_conflict", expectedVersion, state.getKey())));
+  }
+
+  private static <T> Mono<T> notFound(EntityTable t, long id) {
+    return Mono.error(new RecordException(Reason.NOT_FOUND, "record_not_found", t.entity.name(), id));
+  }
+
+  /** Adds metadata defaults for absent fields of a new record. */
+  private static JsonNode withDefaults(EntityDef entity, JsonNode body) {
+    if (!(body instanceof ObjectNode object)) {
+      return body;
+    }
+    ObjectNode copy = object.deepCopy();
+    String subtype = copy.path("subtype").asString(null);
+    for (FieldDef field : entity.fields()) {
+      if (!copy.has(field.name()) && field.appliesTo(subtype)) {
+        JsonNode value = defaultOf(field);
+        if (value != null) {
+          copy.set(field.name(), value);
+        }
+      }
+      if (field.type() instanceof FieldType.Collection c && copy.get(field.name()) instanceof ArrayNode rows) {
+        for (JsonNode row : rows) {
+          if (row instanceof ObjectNode rowObject) {
+            for (FieldDef child : c.fields()) {
+              JsonNode value = defaultOf(child);
+              if (!rowObject.has(child.name()) && value != null) {
+                rowObject.set(child.name(), value);
+              }
+            }
+          }
+        }
+      }
+    }
+    return copy;
+  }
+
+  /** The metadata default; a checkbox with none starts unticked rather than empty. */
+  private static JsonNode defaultOf(FieldDef field) {
+    if (field.defaultValue() != null) {
+      return field.defaultValue();
+    }
+    return field.type() instanceof FieldType.Bool ? BooleanNode.FALSE : null;
+  }
+
+  /** Stored computed values (display names) from the new values merged over the existing ones. */
+  private Map<String, Object> computed(EntityDef entity, RecordInput input, ObjectNode existing) {
+    Map<String, Object> out = new HashMap<>();
+    for (FieldDef field : entity.fields()) {
+      if (field.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.DISPLAY_NAME) {
+        String subtype = input.subtype() != null ? input.subtype()
+            : existing != null ? existing.path("subtype").asString(null) : null;
+        String name = entity.displayName().render(subtype, f -> {
+          if (input.columns().containsKey(f)) {
+            Object v = input.columns().get(f);
+            return v == null ? null : v.toString();
+          }
+          return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
+        });
+        out.put(field.name(), name.isEmpty() ? null : name);
+      }
+    }
+    return out;
+  }
+
+  /** Column values of the stored record, for unique checks that span sent and unsent fields. */
+  private Map<String, Object> storedColumns(EntityDef entity, ObjectNode existing) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (List<String> group : entity.uniqueTogether()) {
+      for (String name : group) {
+        FieldDef field = entity.field(name).orElseThrow();
+        JsonNode value = existing.get(name);
+        if (value != null && !value.isNull()) {
+          FieldTypeSupport<FieldType> support = fieldTypes.of(field.type());
+          try {
+            out.put(name, support.toColumn(field.type(), field, value));
+          } catch (InvalidValueException e) {
+            throw new IllegalStateException("stored value no longer converts: " + name, e);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,239 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypes;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.metadata.SortSpec;
+import io.kith.record.SqlBinder.Value;
+import io.kith.schema.SqlNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs the SQL for records of any entity type. Child rows and links are read in one query per
+ * field for a whole page, never one per record; writes of child rows are one multi-row insert.
+ */
+final class RecordStore {
+
+  private final DatabaseClient db;
+  private final FieldTypes fieldTypes;
+  private final RowMapper rows;
+
+  RecordStore(DatabaseClient db, FieldTypes fieldTypes, RowMapper rows) {
+    this.db = db;
+    this.fieldTypes = fieldTypes;
+    this.rows = rows;
+  }
+
+  Mono<ObjectNode> find(EntityTable t, long id) {
+    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = $1")
+        .bind(0, id)
+        .map(row -> rows.record(t, row))
+        .one()
+        .flatMap(record -> attach(t, List.of(record)).thenReturn(record));
+  }
+
+  Mono<Page> list(EntityTable t, ListQuery query) {
+    List<Value> binds = new ArrayList<>();
+    String where = where(t, query.filters(), binds);
+    String order = query.sort().stream()
+        .map(s -> SqlNames.quote(s.name()) + (s.descending() ? " desc nulls last" : " asc nulls last"))
+        .collect(Collectors.joining(", "));
+    String sql = "select " + t.selectList + " from " + t.table + where + " order by "
+        + (order.isEmpty() ? "" : order + ", ") + "\"id\" limit " + query.size() + " offset " + query.offset();
+    Mono<List<ObjectNode>> items = SqlBinder.bind(db.sql(sql), binds)
+        .map(row -> rows.record(t, row)).all().collectList()
+        .flatMap(list -> attach(t, list).thenReturn(list));
+    Mono<Long> total = SqlBinder.bind(db.sql("select count(*) from " + t.table + where), binds)
+        .map(row -> row.get(0, Long.class)).one();
+    return Mono.zip(items, total)
+        .map(r -> new Page(r.getT1(), query.page(), query.size(), r.getT2()));
+  }
+
+  private String where(EntityTable t, Map<String, JsonNode> filters, List<Value> binds) {
+    List<String> conditions = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> filter : filters.entrySet()) {
+      String column = SqlNames.quote(filter.getKey());
+      Value value = FilterValues.of(t, fieldTypes, filter.getKey(), filter.getValue());
+      if (value.value() == null) {
+        conditions.add(column + " is null");
+      } else if (value.value() instanceof String[] codes) {
+        binds.add(new Value(codes[0], String.class));
+        conditions.add("$" + binds.size() + " = any(" + column + ")");
+      } else {
+        binds.add(value);
+        conditions.add(column + " = $" + binds.size());
+      }
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  /** Loads collection rows and link ids for a page of records. */
+  Mono<Void> attach(EntityTable t, List<ObjectNode> records) {
+    if (records.isEmpty() || (t.collectionFields.isEmpty() && t.linkFields.isEmpty())) {
+      return Mono.empty();
+    }
+    Map<Long, ObjectNode> byId = new LinkedHashMap<>();
+    records.forEach(r -> byId.put(r.get("id").asLong(), r));
+    Long[] ids = byId.keySet().toArray(Long[]::new);
+    List<Mono<Void>> loads = new ArrayList<>();
+    for (FieldDef field : t.collectionFields) {
+      List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
+      String columns = children.stream().map(f -> SqlNames.quote(f.name())).collect(Collectors.joining(", "));
+      String sql = "select \"parent_id\"" + (columns.isEmpty() ? "" : ", " + columns) + " from "
+          + t.childTable(field) + " where \"parent_id\" = any($1) order by \"parent_id\", \"position\"";
+      loads.add(db.sql(sql).bind(0, ids)
+          .map(row -> Map.entry(row.get("parent_id", Long.class), rows.childRow(children, row)))
+          .all()
+          .doOnNext(e -> ((ArrayNode) byId.get(e.getKey()).get(field.name())).add(e.getValue()))
+          .then());
+    }
+    for (FieldDef field : t.linkFields) {
+      String sql = "select \"source_id\", \"target_id\" from " + t.childTable(field)
+          + " where \"source_id\" = any($1) order by \"source_id\", \"position\"";
+      loads.add(db.sql(sql).bind(0, ids)
+          .map(row -> Map.entry(row.get(0, Long.class), row.get(1, Long.class)))
+          .all()
+          .doOnNext(e -> ((ArrayNode) byId.get(e.getKey()).get(field.name())).add(e.getValue()))
+          .then());
+    }
+    return Flux.merge(loads).then();
+  }
+
+  Mono<Long> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
+    List<Value> binds = new ArrayList<>();
+    if (t.entity.hasSubtypes()) {
+      binds.add(new Value(input.subtype(), String.class));
+    }
+    for (FieldDef field : t.columnFields) {
+      Object value = computed.containsKey(field.name()) ? computed.get(field.name()) : input.columns().get(field.name());
+      binds.add(new Value(value, columnClass(field)));
+    }
+    return SqlBinder.bind(db.sql(t.insertSql), binds)
+        .map(row -> row.get(0, Long.class)).one()
+        .flatMap(id -> writeChildren(t, id, input).thenReturn(id));
+  }
+
+  /**
+   * Updates the sent columns and bumps the version. With {@code expectedVersion} the row changes
+   * only if it still has that version. Emits the number of rows changed (0 or 1).
+   */
+  Mono<Long> update(EntityTable t, long id, Integer expectedVersion, RecordInput input, Map<String, Object> computed) {
+    List<Value> binds = new ArrayList<>();
+    StringBuilder set = new StringBuilder("\"version\" = \"version\" + 1, \"updated_at\" = now()");
+    Map<String, Object> values = new LinkedHashMap<>(input.columns());
+    values.putAll(computed);
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      FieldDef field = t.entity.field(e.getKey()).orElseThrow();
+      binds.add(new Value(e.getValue(), columnClass(field)));
+      set.append(", ").append(SqlNames.quote(e.getKey())).append(" = $").append(binds.size());
+    }
+    binds.add(new Value(id, Long.class));
+    String where = " where \"id\" = $" + binds.size() + " and \"active\"";
+    if (expectedVersion != null) {
+      binds.add(new Value(expectedVersion, Integer.class));
+      where += " and \"version\" = $" + binds.size();
+    }
+    return SqlBinder.bind(db.sql("update " + t.table + " set " + set + where), binds)
+        .fetch().rowsUpdated()
+        .flatMap(count -> count == 0 ? Mono.just(0L) : replaceChildren(t, id, input).thenReturn(count));
+  }
+
+  /** Sets {@code active} for the given ids; emits how many rows changed. */
+  Mono<Long> setActive(EntityTable t, Long[] ids, boolean active) {
+    return db.sql("update " + t.table + " set \"active\" = $1, \"version\" = \"version\" + 1, "
+            + "\"updated_at\" = now() where \"id\" = any($2) and \"active\" <> $1")
+        .bind(0, active).bind(1, ids)
+        .fetch().rowsUpdated();
+  }
+
+  Mono<Long> delete(EntityTable t, long id) {
+    return db.sql("delete from " + t.table + " where \"id\" = $1").bind(0, id).fetch().rowsUpdated();
+  }
+
+  /** Version and active flag of one record, to explain why a conditional update changed nothing. */
+  Mono<Map.Entry<Integer, Boolean>> state(EntityTable t, long id) {
+    return db.sql("select \"version\", \"active\" from " + t.table + " where \"id\" = $1")
+        .bind(0, id)
+        .map(row -> Map.entry(row.get(0, Integer.class), row.get(1, Boolean.class)))
+        .one();
+  }
+
+  private Mono<Void> replaceChildren(EntityTable t, long id, RecordInput input) {
+    List<Mono<Long>> deletes = new ArrayList<>();
+    for (FieldDef field : t.collectionFields) {
+      if (input.collections().containsKey(field.name())) {
+        deletes.add(db.sql("delete from " + t.childTable(field) + " where \"parent_id\" = $1").bind(0, id).fetch().rowsUpdated());
+      }
+    }
+    for (FieldDef field : t.linkFields) {
+      if (input.links().containsKey(field.name())) {
+        deletes.add(db.sql("delete from " + t.childTable(field) + " where \"source_id\" = $1").bind(0, id).fetch().rowsUpdated());
+      }
+    }
+    return Flux.concat(deletes).then(writeChildren(t, id, input));
+  }
+
+  private Mono<Void> writeChildren(EntityTable t, long id, RecordInput input) {
+    List<Mono<Long>> writes = new ArrayList<>();
+    for (FieldDef field : t.collectionFields) {
+      List<Map<String, Object>> childRows = input.collections().get(field.name());
+      if (childRows != null && !childRows.isEmpty()) {
+        writes.add(insertRows(t.childTable(field), ((FieldType.Collection) field.type()).fields(), id, childRows));
+      }
+    }
+    for (FieldDef field : t.linkFields) {
+      List<Long> targets = input.links().get(field.name());
+      if (targets != null && !targets.isEmpty()) {
+        StringBuilder sql = new StringBuilder("insert into " + t.childTable(field)
+            + " (\"source_id\", \"target_id\", \"position\") values ");
+        List<Value> binds = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+          binds.add(new Value(id, Long.class));
+          binds.add(new Value(targets.get(i), Long.class));
+          binds.add(new Value(i, Integer.class));
+          sql.append(i > 0 ? ", " : "").append(placeholders(binds.size() - 2, 3));
+        }
+        writes.add(SqlBinder.bind(db.sql(sql.toString()), binds).fetch().rowsUpdated());
+      }
+    }
+    return Flux.concat(writes).then();
+  }
+
+  private Mono<Long> insertRows(String table, List<FieldDef> fields, long parentId, List<Map<String, Object>> childRows) {
+    String columns = fields.stream().map(f -> ", " + SqlNames.quote(f.name())).collect(Collectors.joining());
+    StringBuilder sql = new StringBuilder("insert into " + table + " (\"parent_id\", \"position\"" + columns + ") values ");
+    List<Value> binds = new ArrayList<>();
+    for (int i = 0; i < childRows.size(); i++) {
+      int first = binds.size() + 1;
+      binds.add(new Value(parentId, Long.class));
+      binds.add(new Value(i, Integer.class));
+      for (FieldDef f : fields) {
+        binds.add(new Value(childRows.get(i).get(f.name()), columnClass(f)));
+      }
+      sql.append(i > 0 ? ", " : "").append(placeholders(first, fields.size() + 2));
+    }
+    return SqlBinder.bind(db.sql(sql.toString()), binds).fetch().rowsUpdated();
+  }
+
+  private static String placeholders(int first, int count) {
+    StringBuilder out = new StringBuilder("(");
+    for (int i = 0; i < count; i++) {
+      out.append(i > 0 ? ", " : "").append('$').append(first + i);
+    }
+    return out.append(')').toString();
+  }
+
+  private Class<?> columnClass(FieldDef field) {
+    return fieldTypes.of(field.type()).columnClass(field.type());
+  }
+}

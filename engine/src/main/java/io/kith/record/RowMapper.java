@@ -1,0 +1,92 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypeSupport;
+import io.kith.fieldtype.FieldTypes;
+import io.kith.fieldtype.Json;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns database rows into the JSON shape of a record, computing read-time values (age). */
+final class RowMapper {
+
+  private final FieldTypes fieldTypes;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  RowMapper(FieldTypes fieldTypes, Clock clock) {
+    this.fieldTypes = fieldTypes;
+    this.clock = clock;
+    this.zone = clock.getZone();
+  }
+
+  ObjectNode record(EntityTable table, Readable row) {
+    ObjectNode out = Json.object();
+    out.put("id", row.get("id", Long.class));
+    if (table.entity.hasSubtypes()) {
+      out.put("subtype", row.get("subtype", String.class));
+    }
+    out.put("version", row.get("version", Integer.class));
+    out.put("created_at", timestamp(row.get("created_at", OffsetDateTime.class)));
+    putLong(out, "created_by", row.get("created_by", Long.class));
+    out.put("updated_at", timestamp(row.get("updated_at", OffsetDateTime.class)));
+    putLong(out, "updated_by", row.get("updated_by", Long.class));
+    putLong(out, "owner", row.get("owner", Long.class));
+    out.put("active", row.get("active", Boolean.class));
+    for (FieldDef field : table.entity.fields()) {
+      if (field.type().hasColumn()) {
+        out.set(field.name(), value(field, row, field.name()));
+      } else if (field.type() instanceof FieldType.Computed) {
+        out.putNull(field.name());
+      } else {
+        out.set(field.name(), Json.array());
+      }
+    }
+    computeOnRead(table, out);
+    return out;
+  }
+
+  ObjectNode childRow(List<FieldDef> fields, Readable row) {
+    ObjectNode out = Json.object();
+    for (FieldDef field : fields) {
+      out.set(field.name(), value(field, row, field.name()));
+    }
+    return out;
+  }
+
+  private tools.jackson.databind.JsonNode value(FieldDef field, Readable row, String column) {
+    FieldTypeSupport<FieldType> support = fieldTypes.of(field.type());
+    Object value = row.get(column, support.columnClass(field.type()));
+    return value == null ? Json.NODES.nullNode() : support.fromColumn(field.type(), value);
+  }
+
+  private void computeOnRead(EntityTable table, ObjectNode out) {
+    for (FieldDef field : table.entity.fields()) {
+      if (field.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.AGE) {
+        String birth = out.path(c.source()).asString(null);
+        if (birth != null) {
+          out.put(field.name(), Period.between(LocalDate.parse(birth), LocalDate.now(clock)).getYears());
+        }
+      }
+    }
+  }
+
+  private String timestamp(OffsetDateTime value) {
+    return value.atZoneSameInstant(zone).toOffsetDateTime().toString();
+  }
+
+  private static void putLong(ObjectNode out, String name, Long value) {
+    if (value == null) {
+      out.putNull(name);
+    } else {
+      out.put(name, value);
+    }
+  }
+}

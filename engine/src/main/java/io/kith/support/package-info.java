@@ -1,0 +1,2 @@
+/** Small shared utilities with no feature of their own. */
+package io.kith.support;

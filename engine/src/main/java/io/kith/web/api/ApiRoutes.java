@@ -1,0 +1,49 @@
+package io.kith.web.api;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.DELETE;
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.PATCH;
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+
+import io.kith.metadata.MetadataRegistry;
+import io.kith.record.ListQueries;
+import io.kith.record.RecordSchemas;
+import io.kith.record.RecordService;
+import io.kith.schema.DdlPlan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Routes of the REST API under {@code /api/v1}. Metadata routes come before the generic ones. */
+@Configuration(proxyBeanMethods = false)
+public class ApiRoutes {
+
+  @Bean
+  RouterFunction<ServerResponse> apiRouter(MetadataRegistry registry, RecordSchemas schemas,
+      DdlPlan startupPlan, RecordService records, ListQueries queries) {
+    MetaApiHandler meta = new MetaApiHandler(registry, schemas, startupPlan);
+    RecordApiHandler api = new RecordApiHandler(records, queries);
+    return RouterFunctions.route()
+        .path("/api/v1/meta", b -> b
+            .GET("/entities", meta::entities)
+            .GET("/entities/{entity}", meta::entity)
+            .GET("/entities/{entity}/schema", meta::schema)
+            .GET("/option-lists", meta::optionLists)
+            .GET("/option-lists/{name}", meta::optionList)
+            .GET("/relationship-types", meta::relationshipTypes)
+            .GET("/schema-plan", meta::schemaPlan))
+        .path("/api/v1/{entity}", b -> b
+            .route(GET(""), api::list)
+            .route(POST(""), api::create)
+            .route(POST("/deactivate"), api::bulkDeactivate)
+            .route(POST("/reactivate"), api::bulkReactivate)
+            .route(GET("/{id}"), api::get)
+            .route(PATCH("/{id}"), api::patch)
+            .route(DELETE("/{id}"), api::delete)
+            .route(POST("/{id}/deactivate"), api::deactivate)
+            .route(POST("/{id}/reactivate"), api::reactivate))
+        .build();
+  }
+}

@@ -1,0 +1,160 @@
+package io.kith.web.api;
+
+import io.kith.fieldtype.Json;
+import io.kith.record.ListQueries;
+import io.kith.record.Page;
+import io.kith.record.RecordException;
+import io.kith.record.RecordService;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /api/v1/{entity}}: the generic record API. Errors are turned into problems centrally. */
+final class RecordApiHandler {
+
+  private final RecordService records;
+  private final ListQueries queries;
+
+  RecordApiHandler(RecordService records, ListQueries queries) {
+    this.records = records;
+    this.queries = queries;
+  }
+
+  Mono<ServerResponse> list(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    return Mono.fromCallable(() -> queries.parse(records.entity(entity), request.queryParams()))
+        .flatMap(query -> records.list(entity, query))
+        .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
+  }
+
+  Mono<ServerResponse> create(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    return Mono.fromCallable(() -> records.entity(entity))
+        .then(body(request))
+        .flatMap(body -> records.create(entity, body))
+        .flatMap(record -> json(ServerResponse
+            .created(URI.create("/api/v1/" + entity + "/" + record.get("id").asLong()))
+            .eTag(etag(record)), record));
+  }
+
+  Mono<ServerResponse> get(ServerRequest request) {
+    return records.get(request.pathVariable("entity"), id(request))
+        .flatMap(record -> json(ServerResponse.ok().eTag(etag(record)), record));
+  }
+
+  Mono<ServerResponse> patch(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    long id = id(request);
+    Integer expected = ifMatch(request);
+    return Mono.fromCallable(() -> records.entity(entity))
+        .then(body(request))
+        .flatMap(body -> records.patch(entity, id, body, expected))
+        .flatMap(record -> json(ServerResponse.ok().eTag(etag(record)), record));
+  }
+
+  Mono<ServerResponse> delete(ServerRequest request) {
+    return records.delete(request.pathVariable("entity"), id(request))
+        .then(ServerResponse.noContent().build());
+  }
+
+  Mono<ServerResponse> deactivate(ServerRequest request) {
+    return setActive(request, false);
+  }
+
+  Mono<ServerResponse> reactivate(ServerRequest request) {
+    return setActive(request, true);
+  }
+
+  private Mono<ServerResponse> setActive(ServerRequest request, boolean active) {
+    return records.setActive(request.pathVariable("entity"), id(request), active)
+        .flatMap(record -> json(ServerResponse.ok().eTag(etag(record)), record));
+  }
+
+  /** {@code POST /api/v1/{entity}/deactivate} with {@code {"ids": [..]}}. */
+  Mono<ServerResponse> bulkDeactivate(ServerRequest request) {
+    return bulk(request, false);
+  }
+
+  Mono<ServerResponse> bulkReactivate(ServerRequest request) {
+    return bulk(request, true);
+  }
+
+  private Mono<ServerResponse> bulk(ServerRequest request, boolean active) {
+    String entity = request.pathVariable("entity");
+    return Mono.fromCallable(() -> records.entity(entity))
+        .then(body(request))
+        .map(RecordApiHandler::ids)
+        .flatMap(ids -> records.setActive(entity, ids, active))
+        .flatMap(count -> json(ServerResponse.ok(),
+            Json.object().put(active ? "reactivated" : "deactivated", count)));
+  }
+
+  private static List<Long> ids(JsonNode body) {
+    JsonNode ids = body.get("ids");
+    if (ids == null || !ids.isArray() || ids.isEmpty()) {
+      throw new RecordException(RecordException.Reason.BAD_QUERY, "bad_request");
+    }
+    List<Long> out = new ArrayList<>();
+    for (JsonNode id : ids) {
+      if (!id.isIntegralNumber() || id.asLong() < 1) {
+        throw new RecordException(RecordException.Reason.BAD_QUERY, "bad_id");
+      }
+      out.add(id.asLong());
+    }
+    return out;
+  }
+
+  private static Mono<JsonNode> body(ServerRequest request) {
+    return request.bodyToMono(JsonNode.class).defaultIfEmpty(Json.NODES.nullNode());
+  }
+
+  static long id(ServerRequest request) {
+    String text = request.pathVariable("id");
+    try {
+      long id = Long.parseLong(text);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the error below
+    }
+    throw new RecordException(RecordException.Reason.NOT_FOUND, "bad_id");
+  }
+
+  /** {@code If-Match: "3"} → 3. A value that is no version of ours can never match. */
+  private static Integer ifMatch(ServerRequest request) {
+    String header = request.headers().firstHeader("If-Match");
+    if (header == null || header.isBlank() || header.strip().equals("*")) {
+      return null;
+    }
+    String digits = header.strip().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static String etag(JsonNode record) {
+    return "\"" + record.get("version").asInt() + "\"";
+  }
+
+  private static ObjectNode pageJson(Page page) {
+    ObjectNode out = Json.object();
+    ArrayNode items = out.putArray("items");
+    page.items().forEach(items::add);
+    out.put("page", page.page()).put("size", page.size()).put("total", page.total()).put("pages", page.pages());
+    return out;
+  }
+
+  private static Mono<ServerResponse> json(ServerResponse.BodyBuilder builder, JsonNode body) {
+    return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+  }
+}
