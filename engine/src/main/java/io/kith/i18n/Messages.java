@@ -29,7 +29,7 @@ public final class Messages {
     if (pattern == null) {
       pattern = bundles.get(KithLocale.EN).getProperty(key, key);
     }
-    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale.locale()).format(arguments);
+    return new MessageFormat(pattern, locale.locale()).format(arguments);
   }
 
   public boolean has(String key) {

@@ -39,6 +39,13 @@ public record FieldDef(
     return subtypes.isEmpty() || subtype == null || subtypes.contains(subtype);
   }
 
+  /** Whether values are plain text (text, long text, email, phone, url). */
+  public boolean isText() {
+    return type instanceof FieldType.Text || type instanceof FieldType.LongText
+        || type instanceof FieldType.Email || type instanceof FieldType.Phone
+        || type instanceof FieldType.Url;
+  }
+
   public boolean isComputed() {
     return type instanceof FieldType.Computed;
   }

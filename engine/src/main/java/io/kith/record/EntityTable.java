@@ -23,6 +23,11 @@ final class EntityTable {
   final List<FieldDef> linkFields;
   final String selectList;
   final String insertSql;
+  /** id, subtype and the display-name columns: enough to label a record. */
+  final String labelSelect;
+  final List<String> labelColumns;
+  /** Columns autocomplete matches against: the stored display name, else the template's columns. */
+  final List<String> searchColumns;
 
   EntityTable(EntityDef entity) {
     this.entity = entity;
@@ -36,6 +41,19 @@ final class EntityTable {
     columnFields.forEach(f -> select.add(f.name()));
     this.selectList = select.stream().map(SqlNames::quote).collect(Collectors.joining(", "));
     this.insertSql = buildInsert();
+    this.labelColumns = List.copyOf(entity.displayName().fieldNames());
+    List<String> label = new ArrayList<>(List.of("id"));
+    if (entity.hasSubtypes()) {
+      label.add("subtype");
+    }
+    label.addAll(labelColumns);
+    this.labelSelect = label.stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    List<String> stored = entity.fields().stream()
+        .filter(f -> f.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.DISPLAY_NAME)
+        .map(FieldDef::name).toList();
+    this.searchColumns = stored.isEmpty()
+        ? labelColumns.stream().filter(n -> entity.field(n).map(f -> f.isText()).orElse(false)).toList()
+        : stored;
   }
 
   List<String> systemColumns() {

@@ -123,6 +123,47 @@ public final class RecordService {
     });
   }
 
+  /** Display labels of records of one entity type, by id; unknown ids are left out. */
+  public Mono<Map<Long, String>> labels(String entityName, java.util.Collection<Long> ids) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      if (ids.isEmpty()) {
+        return Mono.just(Map.of());
+      }
+      return store.labelValues(t, ids.stream().distinct().toArray(Long[]::new))
+          .map(rows -> {
+            Map<Long, String> out = new LinkedHashMap<>();
+            rows.forEach((id, row) -> out.put(id, DisplayNames.render(t.entity, row)));
+            return out;
+          });
+    });
+  }
+
+  /** Up to {@code limit} active records whose display name contains {@code text}: id and label. */
+  public reactor.core.publisher.Flux<Map.Entry<Long, String>> autocomplete(String entityName, String text, int limit) {
+    return reactor.core.publisher.Flux.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      if (text == null || text.isBlank() || t.searchColumns.isEmpty()) {
+        return reactor.core.publisher.Flux.empty();
+      }
+      return store.autocomplete(t, text.strip(), limit)
+          .map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)));
+    });
+  }
+
+  /** Labelled records of {@code entityName} whose {@code field} refers to record {@code id}, newest first. */
+  public Mono<Map.Entry<List<Map.Entry<Long, String>>, Long>> referencing(String entityName, String field, long id, int limit) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      FieldDef def = t.entity.field(field).orElseThrow();
+      return store.referencing(t, def, id, limit).map(result -> Map.entry(
+          result.getKey().stream()
+              .map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)))
+              .toList(),
+          result.getValue()));
+    });
+  }
+
   /** The entity type, or a 404 {@link RecordException}. */
   public EntityDef entity(String entityName) {
     return entity(registry.snapshot(), entityName);

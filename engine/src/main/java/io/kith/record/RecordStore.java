@@ -109,6 +109,46 @@ final class RecordStore {
     return Flux.merge(loads).then();
   }
 
+  /** Id, subtype and the columns of the display-name template, for many ids in one query. */
+  Mono<Map<Long, ObjectNode>> labelValues(EntityTable t, Long[] ids) {
+    return db.sql("select " + t.labelSelect + " from " + t.table + " where \"id\" = any($1)")
+        .bind(0, ids)
+        .map(row -> rows.labelRow(t, row))
+        .all()
+        .collectMap(r -> r.get("id").asLong(), r -> r);
+  }
+
+  /**
+   * Records whose display name (or, without a stored one, a display-name column) contains
+   * {@code text}, prefix matches first. {@code text} is a bind parameter with LIKE wildcards escaped.
+   */
+  Flux<ObjectNode> autocomplete(EntityTable t, String text, int limit) {
+    String pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String match = t.searchColumns.stream()
+        .map(c -> SqlNames.quote(c) + " ilike $1")
+        .collect(Collectors.joining(" or "));
+    String prefix = t.searchColumns.stream()
+        .map(c -> SqlNames.quote(c) + " ilike $2")
+        .collect(Collectors.joining(" or "));
+    String sql = "select " + t.labelSelect + " from " + t.table + " where \"active\" and (" + match
+        + ") order by case when (" + prefix + ") then 0 else 1 end, \"id\" limit " + limit;
+    return db.sql(sql).bind(0, "%" + pattern + "%").bind(1, pattern + "%")
+        .map(row -> rows.labelRow(t, row)).all();
+  }
+
+  /** Labels of records of {@code t} whose reference or multi-reference {@code field} holds {@code targetId}. */
+  Mono<Map.Entry<List<ObjectNode>, Long>> referencing(EntityTable t, FieldDef field, long targetId, int limit) {
+    String where = field.type() instanceof FieldType.MultiReference
+        ? " where \"id\" in (select \"source_id\" from " + t.childTable(field) + " where \"target_id\" = $1)"
+        : " where " + SqlNames.quote(field.name()) + " = $1";
+    Mono<List<ObjectNode>> items = db.sql("select " + t.labelSelect + " from " + t.table + where
+            + " order by \"id\" desc limit " + limit)
+        .bind(0, targetId).map(row -> rows.labelRow(t, row)).all().collectList();
+    Mono<Long> total = db.sql("select count(*) from " + t.table + where).bind(0, targetId)
+        .map(row -> row.get(0, Long.class)).one();
+    return Mono.zip(items, total).map(r -> Map.entry(r.getT1(), r.getT2()));
+  }
+
   Mono<Long> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
     List<Value> binds = new ArrayList<>();
     if (t.entity.hasSubtypes()) {

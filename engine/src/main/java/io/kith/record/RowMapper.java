@@ -53,6 +53,19 @@ final class RowMapper {
     return out;
   }
 
+  /** A row of {@link EntityTable#labelSelect}: id, subtype and the display-name columns. */
+  ObjectNode labelRow(EntityTable table, Readable row) {
+    ObjectNode out = Json.object();
+    out.put("id", row.get("id", Long.class));
+    if (table.entity.hasSubtypes()) {
+      out.put("subtype", row.get("subtype", String.class));
+    }
+    for (String name : table.labelColumns) {
+      out.set(name, value(table.entity.field(name).orElseThrow(), row, name));
+    }
+    return out;
+  }
+
   ObjectNode childRow(List<FieldDef> fields, Readable row) {
     ObjectNode out = Json.object();
     for (FieldDef field : fields) {

@@ -39,6 +39,7 @@ public class ApiRoutes {
             .route(POST(""), api::create)
             .route(POST("/deactivate"), api::bulkDeactivate)
             .route(POST("/reactivate"), api::bulkReactivate)
+            .route(GET("/autocomplete"), api::autocomplete)
             .route(GET("/{id}"), api::get)
             .route(PATCH("/{id}"), api::patch)
             .route(DELETE("/{id}"), api::delete)

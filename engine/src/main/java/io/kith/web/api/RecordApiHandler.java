@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code /api/v1/{entity}}: the generic record API. Errors are turned into problems centrally. */
 final class RecordApiHandler {
 
+  private static final int AUTOCOMPLETE_LIMIT = 10;
+
   private final RecordService records;
   private final ListQueries queries;
 
@@ -32,6 +34,20 @@ final class RecordApiHandler {
     return Mono.fromCallable(() -> queries.parse(records.entity(entity), request.queryParams()))
         .flatMap(query -> records.list(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
+  }
+
+  /** {@code GET /api/v1/{entity}/autocomplete?q=}: up to 10 {@code {id, label}} for reference widgets. */
+  Mono<ServerResponse> autocomplete(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    String q = request.queryParam("q").orElse("");
+    return Mono.fromCallable(() -> records.entity(entity))
+        .thenMany(records.autocomplete(entity, q, AUTOCOMPLETE_LIMIT))
+        .collectList()
+        .flatMap(matches -> {
+          ArrayNode items = Json.array();
+          matches.forEach(m -> items.addObject().put("id", m.getKey()).put("label", m.getValue()));
+          return json(ServerResponse.ok(), items);
+        });
   }
 
   Mono<ServerResponse> create(ServerRequest request) {

@@ -1,0 +1,137 @@
+package io.kith.web.page;
+
+import io.kith.i18n.KithLocale;
+import io.kith.metadata.EntityDef;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
+import io.kith.record.DisplayNames;
+import io.kith.record.RecordService;
+import io.kith.render.Cell;
+import io.kith.render.DetailView;
+import io.kith.render.DetailView.Item;
+import io.kith.render.DetailView.Related;
+import io.kith.render.DetailView.Table;
+import io.kith.render.DisplayValues;
+import io.kith.web.RequestLocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /app/{entity}/{id}}: every visible field, collections as tables, and related lists:
+ * records of other types whose reference or multi-reference points here.
+ */
+final class DetailPageHandler {
+
+  private static final int RELATED_LIMIT = 10;
+
+  private final MetadataRegistry registry;
+  private final RecordService records;
+  private final DisplayValues display;
+  private final PageModel pages;
+  private final Views views;
+  private final ReferenceLabels referenceLabels;
+
+  DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views) {
+    this.registry = registry;
+    this.records = records;
+    this.display = display;
+    this.pages = pages;
+    this.views = views;
+    this.referenceLabels = new ReferenceLabels(records);
+  }
+
+  Mono<ServerResponse> detail(ServerRequest request) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    long id = PageIds.id(request);
+    KithLocale locale = RequestLocale.of(request.exchange());
+    return records.get(entity.name(), id).flatMap(record -> {
+      List<FieldDef> all = new ArrayList<>(entity.fields());
+      entity.fields().stream().filter(f -> f.type() instanceof FieldType.Collection)
+          .forEach(f -> all.addAll(((FieldType.Collection) f.type()).fields()));
+      Map<String, Set<Long>> ids = DisplayValues.referencedIds(all, List.of(record));
+      for (FieldDef f : entity.fields()) {
+        if (f.type() instanceof FieldType.Collection c) {
+          List<JsonNode> rows = new ArrayList<>();
+          record.get(f.name()).forEach(rows::add);
+          DisplayValues.referencedIds(c.fields(), rows).forEach((k, v) -> ids.computeIfAbsent(k, x -> new java.util.HashSet<>()).addAll(v));
+        }
+      }
+      return Mono.zip(referenceLabels.of(ids), related(snapshot, entity, id, locale),
+              pages.base(request.exchange(), snapshot, locale, entity.name()))
+          .flatMap(t -> {
+            Map<String, Object> model = t.getT3();
+            model.put("view", view(snapshot, entity, record, locale, t.getT1(), t.getT2()));
+            return views.render(entity.name(), "detail", model);
+          });
+    });
+  }
+
+  private DetailView view(MetadataSnapshot snapshot, EntityDef entity, ObjectNode record, KithLocale locale,
+      Map<String, Map<Long, String>> labels, List<Related> related) {
+    String subtype = record.path("subtype").asString(null);
+    List<Item> fields = new ArrayList<>();
+    List<Table> collections = new ArrayList<>();
+    for (FieldDef field : entity.fields()) {
+      if (field.hidden() || !field.appliesTo(subtype)) {
+        continue;
+      }
+      if (field.type() instanceof FieldType.Collection c) {
+        List<String> headers = c.fields().stream().map(f -> f.label(locale)).toList();
+        List<List<List<Cell>>> rows = new ArrayList<>();
+        for (JsonNode row : record.get(field.name())) {
+          List<List<Cell>> cells = new ArrayList<>();
+          for (FieldDef child : c.fields()) {
+            cells.add(display.cells(snapshot, child, row.get(child.name()), locale, labels));
+          }
+          rows.add(cells);
+        }
+        collections.add(new Table(field.label(locale), headers, rows));
+      } else {
+        fields.add(new Item(field.label(locale), display.cells(snapshot, field, record.get(field.name()), locale, labels)));
+      }
+    }
+    List<Item> system = List.of(
+        new Item(pages.text(locale, "label.id"), List.of(Cell.plain(record.get("id").asString()))),
+        new Item(pages.text(locale, "label.created_at"), List.of(Cell.plain(display.timestamp(record.get("created_at"))))),
+        new Item(pages.text(locale, "label.updated_at"), List.of(Cell.plain(display.timestamp(record.get("updated_at"))))),
+        new Item(pages.text(locale, "label.version"), List.of(Cell.plain(record.get("version").asString()))));
+    String subtypeLabel = subtype == null ? null
+        : entity.subtype(subtype).map(s -> s.label().resolve(locale, s.name())).orElse(subtype);
+    return new DetailView(entity.name(), entity.label(locale), record.get("id").asLong(),
+        DisplayNames.render(entity, record), subtypeLabel, record.get("active").asBoolean(),
+        record.get("version").asInt(), fields, collections, related, system);
+  }
+
+  /** One related list per (entity type, reference field) pointing at this entity type. */
+  private Mono<List<Related>> related(MetadataSnapshot snapshot, EntityDef target, long id, KithLocale locale) {
+    List<Mono<Related>> lists = new ArrayList<>();
+    for (EntityDef source : snapshot.entities().values()) {
+      for (FieldDef field : source.fields()) {
+        String points = field.type() instanceof FieldType.Reference r ? r.entity()
+            : field.type() instanceof FieldType.MultiReference m ? m.entity() : null;
+        if (target.name().equals(points)) {
+          String label = source.pluralLabel(locale) + " (" + field.label(locale) + ")";
+          String listUrl = field.type() instanceof FieldType.Reference
+              ? "/app/" + source.name() + "?" + field.name() + "=" + id : null;
+          lists.add(records.referencing(source.name(), field.name(), id, RELATED_LIMIT)
+              .map(result -> new Related(label, listUrl,
+                  result.getKey().stream().map(e -> new Cell(e.getValue(), "/app/" + source.name() + "/" + e.getKey())).toList(),
+                  result.getValue())));
+        }
+      }
+    }
+    return Flux.concat(lists).collectList();
+  }
+
+}

@@ -1,0 +1,238 @@
+package io.kith.web.page;
+
+import io.kith.i18n.KithLocale;
+import io.kith.metadata.EntityDef;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
+import io.kith.metadata.SubtypeDef;
+import io.kith.record.DisplayNames;
+import io.kith.record.FieldError;
+import io.kith.record.RecordException;
+import io.kith.record.RecordService;
+import io.kith.record.RecordValidationException;
+import io.kith.render.FormValues;
+import io.kith.render.Link;
+import io.kith.render.FormView;
+import io.kith.render.FormViews;
+import io.kith.web.Problems;
+import io.kith.web.RequestLocale;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * New and edit forms and their submissions. A rejected submission re-renders the form with what the
+ * user typed and each message beside its field; a stale version shows a conflict instead of
+ * overwriting. Successful posts redirect (303) to the record.
+ */
+final class FormPageHandler {
+
+  /** Form parameters that are not fields. */
+  static final String VERSION = "_version";
+  static final String SUBTYPE = "subtype";
+
+  private final MetadataRegistry registry;
+  private final RecordService records;
+  private final FormValues formValues;
+  private final FormViews formViews;
+  private final Problems problems;
+  private final PageModel pages;
+  private final Views views;
+  private final ReferenceLabels referenceLabels;
+
+  FormPageHandler(MetadataRegistry registry, RecordService records, FormValues formValues, FormViews formViews,
+      Problems problems, PageModel pages, Views views) {
+    this.registry = registry;
+    this.records = records;
+    this.formValues = formValues;
+    this.formViews = formViews;
+    this.problems = problems;
+    this.pages = pages;
+    this.views = views;
+    this.referenceLabels = new ReferenceLabels(records);
+  }
+
+  Mono<ServerResponse> newForm(ServerRequest request) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    KithLocale locale = RequestLocale.of(request.exchange());
+    String subtype = request.queryParam(SUBTYPE).filter(s -> entity.subtype(s).isPresent()).orElse(null);
+    if (entity.hasSubtypes() && subtype == null) {
+      return chooseSubtype(request, snapshot, entity, locale);
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (FieldDef field : entity.fields()) {
+      if (field.defaultValue() != null && !field.defaultValue().isArray()) {
+        values.put(field.name(), List.of(field.defaultValue().asString()));
+      }
+    }
+    return form(request, snapshot, entity, subtype, null, values, Map.of(), null, false, locale, HttpStatus.OK);
+  }
+
+  Mono<ServerResponse> editForm(ServerRequest request) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    long id = PageIds.id(request);
+    KithLocale locale = RequestLocale.of(request.exchange());
+    return records.get(entity.name(), id).flatMap(record -> {
+      if (!record.get("active").asBoolean()) {
+        return redirect("/app/" + entity.name() + "/" + id);
+      }
+      return form(request, snapshot, entity, record.path(SUBTYPE).asString(null), record,
+          formValues.fromJson(entity, record), Map.of(), null, false, locale, HttpStatus.OK);
+    });
+  }
+
+  Mono<ServerResponse> create(ServerRequest request) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    KithLocale locale = RequestLocale.of(request.exchange());
+    return request.formData().flatMap(form -> {
+      String subtype = entity.hasSubtypes() ? form.getFirst(SUBTYPE) : null;
+      ObjectNode body = formValues.toJson(entity, subtype, form);
+      return records.create(entity.name(), body)
+          .flatMap(record -> redirect("/app/" + entity.name() + "/" + record.get("id").asLong()))
+          .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
+              null, form, e, locale));
+    });
+  }
+
+  Mono<ServerResponse> update(ServerRequest request) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    long id = PageIds.id(request);
+    KithLocale locale = RequestLocale.of(request.exchange());
+    return Mono.zip(request.formData(), records.get(entity.name(), id)).flatMap(t -> {
+      MultiValueMap<String, String> form = t.getT1();
+      ObjectNode current = t.getT2();
+      String subtype = current.path(SUBTYPE).asString(null);
+      Integer version = parseVersion(form.getFirst(VERSION));
+      ObjectNode body = formValues.toJson(entity, subtype, form);
+      return records.patch(entity.name(), id, body, version)
+          .flatMap(record -> redirect("/app/" + entity.name() + "/" + id))
+          .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
+              current, form, e, locale))
+          .onErrorResume(e -> e instanceof RecordException r && r.reason() == RecordException.Reason.VERSION_CONFLICT,
+              e -> {
+                String message = pages.text(locale, "form.conflict", version, current.get("version").asInt());
+                return form(request, snapshot, entity, subtype, current, form, Map.of(), message, true,
+                    locale, HttpStatus.CONFLICT);
+              });
+    });
+  }
+
+  Mono<ServerResponse> deactivate(ServerRequest request) {
+    return setActive(request, false);
+  }
+
+  Mono<ServerResponse> reactivate(ServerRequest request) {
+    return setActive(request, true);
+  }
+
+  private Mono<ServerResponse> setActive(ServerRequest request, boolean active) {
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    long id = PageIds.id(request);
+    return records.setActive(entity.name(), id, active).flatMap(r -> redirect("/app/" + entity.name() + "/" + id));
+  }
+
+  /** The list's bulk action: deactivate the ticked rows. */
+  Mono<ServerResponse> bulkDeactivate(ServerRequest request) {
+    EntityDef entity = records.entity(request.pathVariable("entity"));
+    return request.formData().flatMap(form -> {
+      List<Long> ids = new ArrayList<>();
+      for (String value : form.getOrDefault("ids", List.of())) {
+        try {
+          ids.add(Long.parseLong(value));
+        } catch (NumberFormatException ignored) {
+          // a tampered checkbox value selects nothing
+        }
+      }
+      if (ids.isEmpty()) {
+        return redirect("/app/" + entity.name());
+      }
+      return records.setActive(entity.name(), ids, false)
+          .flatMap(count -> redirect("/app/" + entity.name() + "?deactivated=" + count));
+    });
+  }
+
+  private Mono<ServerResponse> rejected(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
+      String subtype, ObjectNode current, MultiValueMap<String, String> form, RecordValidationException e,
+      KithLocale locale) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<String> unplaced = new ArrayList<>();
+    for (FieldError error : e.errors()) {
+      String message = problems.message(entity, error, locale);
+      if (form.containsKey(error.field()) || entity.field(error.field()).isPresent() || error.field().contains("[")) {
+        errors.merge(error.field(), message, (a, b) -> a + " " + b);
+      } else {
+        unplaced.add(message);
+      }
+    }
+    String summary = pages.text(locale, "form.errors") + (unplaced.isEmpty() ? "" : " " + String.join(" ", unplaced));
+    return form(request, snapshot, entity, subtype, current, form, errors, summary, false, locale, HttpStatus.BAD_REQUEST);
+  }
+
+  private Mono<ServerResponse> form(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
+      String subtype, ObjectNode current, Map<String, List<String>> values, Map<String, String> errors,
+      String message, boolean conflict, KithLocale locale, HttpStatus status) {
+    return referenceLabels.of(formViews.referencedIds(entity, values))
+        .zipWith(pages.base(request.exchange(), snapshot, locale, entity.name()))
+        .flatMap(t -> {
+          Map<String, Object> model = t.getT2();
+          FormViews.Input input = new FormViews.Input(values, errors, t.getT1());
+          String base = "/app/" + entity.name();
+          boolean editing = current != null;
+          String title = editing ? DisplayNames.render(entity, current)
+              : pages.text(locale, "action.new", entity.label(locale));
+          String subtypeLabel = subtype == null ? null
+              : entity.subtype(subtype).map(s -> s.label().resolve(locale, s.name())).orElse(subtype);
+          Integer version = editing ? current.get("version").asInt() : null;
+          model.put("view", new FormView(entity.name(), entity.label(locale), title, subtype, subtypeLabel,
+              editing ? base + "/" + current.get("id").asLong() : base,
+              conflict || !editing ? version : parseVersion(firstOr(values, VERSION, String.valueOf(version))),
+              formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other")),
+              message, conflict, editing ? base + "/" + current.get("id").asLong() : base));
+          return views.render(entity.name(), "form", model, status);
+        });
+  }
+
+  private Mono<ServerResponse> chooseSubtype(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity, KithLocale locale) {
+    return pages.base(request.exchange(), snapshot, locale, entity.name()).flatMap(model -> {
+      List<Link> choices = new ArrayList<>();
+      for (SubtypeDef s : entity.subtypes()) {
+        choices.add(new Link(pages.text(locale, "action.new", s.label().resolve(locale, s.name())),
+            "/app/" + entity.name() + "/new?subtype=" + s.name(), false));
+      }
+      model.put("title", pages.text(locale, "action.new", entity.label(locale)));
+      model.put("choices", choices);
+      model.put("entity", entity.name());
+      return views.render(entity.name(), "choose-subtype", model);
+    });
+  }
+
+  private static String firstOr(Map<String, List<String>> values, String name, String fallback) {
+    List<String> v = values.get(name);
+    return v == null || v.isEmpty() ? fallback : v.get(0);
+  }
+
+  private static Integer parseVersion(String text) {
+    try {
+      return text == null ? null : Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Mono<ServerResponse> redirect(String location) {
+    return ServerResponse.seeOther(URI.create(location)).build();
+  }
+}

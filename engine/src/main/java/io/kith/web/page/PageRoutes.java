@@ -1,0 +1,55 @@
+package io.kith.web.page;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+
+import io.kith.fieldtype.FieldTypes;
+import io.kith.i18n.Messages;
+import io.kith.metadata.MetadataRegistry;
+import io.kith.record.ListQueries;
+import io.kith.record.RecordService;
+import io.kith.render.DisplayValues;
+import io.kith.render.FormValues;
+import io.kith.render.FormViews;
+import io.kith.web.Problems;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.freemarker.FreeMarkerConfig;
+
+/** Routes of the generated HTML pages under {@code /app}. */
+@Configuration(proxyBeanMethods = false)
+public class PageRoutes {
+
+  @Bean
+  RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListQueries queries,
+      FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker) {
+    PageModel pages = new PageModel(messages);
+    Views views = new Views(freemarker.getConfiguration());
+    DisplayValues display = new DisplayValues(messages, clock.getZone());
+    ListPageHandler list = new ListPageHandler(registry, records, queries, display, pages, views);
+    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views);
+    FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
+        new FormViews(fieldTypes), problems, pages, views);
+    HomePageHandler home = new HomePageHandler(registry, pages);
+    return RouterFunctions.route()
+        .GET("/", request -> ServerResponse.seeOther(URI.create("/app")).build())
+        .GET("/app", home::home)
+        .path("/app/{entity}", b -> b
+            .route(GET(""), list::list)
+            .route(POST(""), forms::create)
+            .route(GET("/new"), forms::newForm)
+            .route(POST("/deactivate"), forms::bulkDeactivate)
+            .route(GET("/{id}"), detail::detail)
+            .route(POST("/{id}"), forms::update)
+            .route(GET("/{id}/edit"), forms::editForm)
+            .route(POST("/{id}/deactivate"), forms::deactivate)
+            .route(POST("/{id}/reactivate"), forms::reactivate))
+        .filter(new LanguageCookieFilter())
+        .build();
+  }
+}
