@@ -1,0 +1,82 @@
+package io.kith.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A browser-like session for page tests: keeps cookies (the CSRF cookie), parses pages with jsoup,
+ * and posts forms with the CSRF token the last page carried. Redirects are not followed, so tests
+ * can assert them.
+ */
+public final class HtmlSession {
+
+  /** A response: status, Location header, and the parsed page. */
+  public record Page(int status, String location, Document document, String body) {}
+
+  private final String baseUrl;
+  private final HttpClient http;
+  private String csrfToken = "";
+
+  public HtmlSession(String baseUrl) {
+    this.baseUrl = baseUrl;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public Page get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+  }
+
+  /** Posts form fields (name → values) with the CSRF token of the last page fetched. */
+  public Page post(String path, List<Map.Entry<String, String>> fields) {
+    return postRaw(path, fields, true);
+  }
+
+  public Page postWithoutCsrf(String path, List<Map.Entry<String, String>> fields) {
+    return postRaw(path, fields, false);
+  }
+
+  private Page postRaw(String path, List<Map.Entry<String, String>> fields, boolean withToken) {
+    String body = fields.stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
+    if (withToken) {
+      body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(csrfToken);
+    }
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private Page send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Document document = Jsoup.parse(response.body(), baseUrl);
+      var token = document.selectFirst("input[name=_csrf]");
+      if (token != null) {
+        csrfToken = token.attr("value");
+      }
+      return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), document, response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
