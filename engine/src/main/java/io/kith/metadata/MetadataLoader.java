@@ -131,7 +131,9 @@ public final class MetadataLoader {
     return switch (v.keyword()) {
       case "required" -> "The required property \"" + v.property() + "\" is missing.";
       case "additionalProperties" -> "\"" + v.property() + "\" is not a known property here.";
-      case "enum" -> "The value is not one of the allowed values " + v.arguments() + ".";
+      // The validator passes the allowed values as one argument, already printed as a list.
+      case "enum" -> "The value is not one of the allowed values "
+          + (v.arguments().size() == 1 ? v.arguments().get(0) : v.arguments()) + ".";
       case "pattern" -> v.pointer().endsWith("/name") || v.pointer().matches(".*/(subtypes|fields|columns|list|entity|subtype|source)(/\\d+)?$")
           ? "Names use lower-case letters, digits and single underscores, start with a letter, and have at most "
               + Identifiers.MAX_LENGTH + " characters."

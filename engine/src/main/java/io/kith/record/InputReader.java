@@ -52,7 +52,7 @@ final class InputReader {
     checkNonInput(entity, values, mode, errors);
     ObjectNode present = withoutNulls(entity, values, errors);
     for (Violation v : schemas.compiled(snapshot, entity, mode).validate(present)) {
-      errors.add(toError(entity, v));
+      errors.add(toError(entity, v, present));
     }
     if (!errors.isEmpty()) {
       throw new RecordValidationException(dedupe(errors));
@@ -167,6 +167,13 @@ final class InputReader {
     FieldTypeSupport<FieldType> support = fieldTypes.of(field.type());
     try {
       Object column = support.toColumn(field.type(), field, value);
+      // The schema's minLength sees "   "; only the stripped value tells it is empty.
+      if (column instanceof String text && text.isEmpty()) {
+        if (field.required()) {
+          errors.add(FieldError.of(path, "required"));
+        }
+        return null;
+      }
       if (snapshot != null) {
         checkActiveOptions(snapshot, field, path, value, old, errors);
       }
@@ -208,7 +215,7 @@ final class InputReader {
     }
   }
 
-  private FieldError toError(EntityDef entity, Violation v) {
+  private FieldError toError(EntityDef entity, Violation v, JsonNode body) {
     String path = path(v.pointer(), v.keyword(), v.property());
     FieldDef field = fieldAt(entity, v.pointer(), v.property());
     String code = genericCode(v.keyword());
@@ -226,6 +233,10 @@ final class InputReader {
           v.arguments().isEmpty() ? List.of() : List.of(v.arguments().get(0));
       default -> List.of();
     };
+    if (code.equals("not_found")) {
+      // The message names the record asked for, not the schema's lower bound.
+      args = List.of(body.at(v.pointer()).asString());
+    }
     return new FieldError(path, code, args);
   }
 
@@ -290,10 +301,11 @@ final class InputReader {
     return field;
   }
 
+  /** One error per field: the first is the one to fix ("5" for a choice is a wrong type, not also unknown). */
   private static List<FieldError> dedupe(List<FieldError> errors) {
     Map<String, FieldError> first = new LinkedHashMap<>();
     for (FieldError e : errors) {
-      first.putIfAbsent(e.field() + "/" + e.code(), e);
+      first.putIfAbsent(e.field(), e);
     }
     return List.copyOf(first.values());
   }

@@ -48,6 +48,7 @@ final class DdlPlanner {
         }
       }
     }
+    retired.addAll(retiredTables(wanted, live));
     List<String> statements = new ArrayList<>(creates);
     statements.addAll(alters);
     statements.addAll(indexes);
@@ -82,6 +83,31 @@ final class DdlPlanner {
             + "it is retired and hidden; its column and data are kept.");
       }
     }
+  }
+
+  /**
+   * Child and link tables of fields no longer in the metadata ({@code entity__field} where the
+   * entity type is still wanted): kept with their data, and reported like retired columns.
+   */
+  private static List<String> retiredTables(List<TableSpec> wanted, LiveCatalog live) {
+    Set<String> wantedNames = new HashSet<>();
+    Set<String> entities = new HashSet<>();
+    for (TableSpec table : wanted) {
+      wantedNames.add(table.name());
+      if (!table.owner().contains(".")) {
+        entities.add(table.name());
+      }
+    }
+    List<String> retired = new ArrayList<>();
+    for (String table : live.tables().keySet()) {
+      int split = table.indexOf("__");
+      if (split > 0 && !wantedNames.contains(table) && entities.contains(table.substring(0, split))) {
+        retired.add("Field \"" + table.substring(0, split) + "." + table.substring(split + 2)
+            + "\" is no longer in the metadata: it is retired and hidden; its table " + table
+            + " and data are kept.");
+      }
+    }
+    return retired;
   }
 
   /** Widening that keeps every existing value: longer text, text, more digits. */

@@ -40,13 +40,14 @@ public final class Problems {
 
   public ObjectNode record(RecordException e, KithLocale locale) {
     String code = e.messageKey();
+    Object[] arguments = plain(e.arguments());
     ObjectNode problem = problem(e.reason().status(), code,
-        messages.get(locale, "problem." + code, e.arguments()), null);
+        messages.get(locale, "problem." + code, arguments), null);
     if (e.reason() == RecordException.Reason.BAD_QUERY && e.arguments().length > 0) {
       problem.putArray("errors").addObject()
           .put("field", String.valueOf(e.arguments()[0]))
           .put("code", code)
-          .put("message", messages.get(locale, "problem." + code, e.arguments()));
+          .put("message", messages.get(locale, "problem." + code, arguments));
     }
     return problem;
   }
@@ -60,7 +61,18 @@ public final class Problems {
     List<Object> args = new ArrayList<>();
     args.add(fieldLabel(entity, error.field(), locale));
     args.addAll(error.arguments());
-    return messages.get(locale, "error." + error.code(), args.toArray());
+    return messages.get(locale, "error." + error.code(), plain(args.toArray()));
+  }
+
+  /** Ids and limits read as typed ("id 12345", not "id 12,345"). */
+  private static Object[] plain(Object[] arguments) {
+    Object[] out = arguments.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof Number) {
+        out[i] = out[i].toString();
+      }
+    }
+    return out;
   }
 
   private static String fieldLabel(EntityDef entity, String path, KithLocale locale) {
