@@ -96,7 +96,7 @@ class NewEntityTypeApiTest {
     assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("title", "volunteer", "shift_date");
     assertThat(properties.get("title").get("type").asString()).isEqualTo("string");
     assertThat(properties.get("title").get("maxLength").asInt()).isEqualTo(100);
-    assertThat(strings(properties.get("role").get("enum"))).containsExactly("helper", "driver", "lead");
+    assertThat(strings(properties.get("role").get("enum"))).containsExactly("helper", "driver", "lead", "escort");
     assertThat(properties.get("hours").get("type").asString()).isEqualTo("integer");
     assertThat(properties.get("confirmed").get("type").asString()).isEqualTo("boolean");
     JsonNode slot = properties.get("slots").get("items");

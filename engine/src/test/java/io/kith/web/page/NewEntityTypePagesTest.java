@@ -117,6 +117,28 @@ class NewEntityTypePagesTest {
   }
 
   @Test
+  void inactiveOptionsStayOnRecordsButAreNotOfferedForNewInput() {
+    String body = "{\"title\": \"Clinic visit\", \"volunteer\": %d, \"shift_date\": \"2026-12-03\", \"role\": \"escort\"}"
+        .formatted(volunteerId);
+    ApiClient.Response refused = api.post("/api/v1/volunteer_shift", body);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("errors").get(0).get("code").asString()).isEqualTo("inactive_option");
+
+    ApiClient.Response created = api.post("/api/v1/volunteer_shift", body.replace("escort", "helper"));
+    long id = created.body().get("id").asLong();
+    db.execute("update volunteer_shift set role = 'escort' where id = " + id);
+    assertThat(api.patch("/api/v1/volunteer_shift/" + id, "{\"hours\": 2, \"role\": \"escort\"}").status())
+        .as("keeping an inactive option the record already has").isEqualTo(200);
+
+    HtmlSession session = new HtmlSession(server.baseUrl());
+    assertThat(session.get("/app/volunteer_shift/new").document().select("select[name=role] option").eachAttr("value"))
+        .doesNotContain("escort").contains("helper", "driver", "lead");
+    Document edit = session.get("/app/volunteer_shift/" + id + "/edit").document();
+    assertThat(edit.selectFirst("select[name=role] option[selected]").val()).isEqualTo("escort");
+    assertThat(session.get("/app/volunteer_shift/" + id).document().select("dd").eachText()).contains("Escort");
+  }
+
+  @Test
   void autocompleteFindsContactsByPartOfTheName() {
     // The client expands the URI as a template, so it encodes the text itself.
     ApiClient.Response found = api.get("/api/v1/contact/autocomplete?q=大文");
