@@ -17,10 +17,17 @@ import java.util.Properties;
 public final class Messages {
 
   private final Map<KithLocale, Properties> bundles = new EnumMap<>(KithLocale.class);
+  private final Map<KithLocale, Map<String, String>> merged = new EnumMap<>(KithLocale.class);
 
   public Messages() {
     for (KithLocale locale : KithLocale.values()) {
       bundles.put(locale, load("i18n/messages_" + locale.tag() + ".properties"));
+    }
+    for (KithLocale locale : KithLocale.values()) {
+      Map<String, String> all = new java.util.HashMap<>();
+      bundles.get(KithLocale.EN).forEach((k, v) -> all.put((String) k, (String) v));
+      bundles.get(locale).forEach((k, v) -> all.put((String) k, (String) v));
+      merged.put(locale, Map.copyOf(all));
     }
   }
 
@@ -38,10 +45,7 @@ public final class Messages {
 
   /** All strings of one locale (English filled in where a translation is missing). */
   public Map<String, String> all(KithLocale locale) {
-    Map<String, String> out = new java.util.HashMap<>();
-    bundles.get(KithLocale.EN).forEach((k, v) -> out.put((String) k, (String) v));
-    bundles.get(locale).forEach((k, v) -> out.put((String) k, (String) v));
-    return out;
+    return merged.get(locale);
   }
 
   private static Properties load(String resource) {
