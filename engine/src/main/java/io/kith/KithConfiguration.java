@@ -6,7 +6,8 @@ import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataLoader;
 import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSource;
-import io.kith.record.ListQueries;
+import io.kith.query.ListParameters;
+import io.kith.query.QueryReader;
 import io.kith.record.RecordSchemas;
 import io.kith.record.RecordService;
 import io.kith.schema.DdlPlan;
@@ -59,14 +60,19 @@ public class KithConfiguration {
   }
 
   @Bean
-  RecordService recordService(DdlPlan startupSchemaPlan, MetadataRegistry registry, FieldTypes fieldTypes,
-      RecordSchemas schemas, DatabaseClient db, TransactionalOperator tx, Clock clock) {
-    return new RecordService(registry, fieldTypes, schemas, db, tx, clock);
+  QueryReader queryReader(FieldTypes fieldTypes, Clock clock) {
+    return new QueryReader(fieldTypes, clock.getZone());
   }
 
   @Bean
-  ListQueries listQueries(FieldTypes fieldTypes) {
-    return new ListQueries(fieldTypes);
+  RecordService recordService(DdlPlan startupSchemaPlan, MetadataRegistry registry, FieldTypes fieldTypes,
+      RecordSchemas schemas, QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    return new RecordService(registry, fieldTypes, schemas, queryReader, db, tx, clock);
+  }
+
+  @Bean
+  ListParameters listParameters(FieldTypes fieldTypes, QueryReader queryReader) {
+    return new ListParameters(fieldTypes, queryReader);
   }
 
   @Bean

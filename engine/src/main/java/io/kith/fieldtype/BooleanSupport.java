@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -56,5 +60,10 @@ final class BooleanSupport implements FieldTypeSupport<FieldType.Bool> {
   @Override
   public String widget(FieldType.Bool type) {
     return "checkbox";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Bool type) {
+    return Operators.BOOLEAN;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -50,5 +54,10 @@ final class CollectionSupport implements FieldTypeSupport<FieldType.Collection> 
   @Override
   public String widget(FieldType.Collection type) {
     return "collection";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Collection type) {
+    return Operators.COLLECTION;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -50,5 +54,11 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   @Override
   public String widget(FieldType.Computed type) {
     return "readonly";
+  }
+
+  /** A stored display name filters like text; an age is computed on read and cannot be filtered. */
+  @Override
+  public Set<Operator> operators(FieldType.Computed type) {
+    return type.hasColumn() ? Operators.TEXT : Operators.NONE;
   }
 }

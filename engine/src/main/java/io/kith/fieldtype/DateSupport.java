@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -70,5 +74,10 @@ final class DateSupport implements FieldTypeSupport<FieldType.Date> {
   @Override
   public String widget(FieldType.Date type) {
     return "date";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Date type) {
+    return Operators.DATE;
   }
 }

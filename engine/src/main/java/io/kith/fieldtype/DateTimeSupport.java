@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -79,5 +83,10 @@ final class DateTimeSupport implements FieldTypeSupport<FieldType.DateTime> {
   @Override
   public String widget(FieldType.DateTime type) {
     return "datetime";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.DateTime type) {
+    return Operators.DATE;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -80,5 +84,10 @@ final class DecimalSupport implements FieldTypeSupport<FieldType.DecimalNumber> 
     } catch (NumberFormatException | ArithmeticException e) {
       return Json.NODES.stringNode(values.get(0));
     }
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.DecimalNumber type) {
+    return Operators.NUMBER;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldType;
 
 final class EmailSupport extends StringSupport<FieldType.Email> {
@@ -31,5 +35,10 @@ final class EmailSupport extends StringSupport<FieldType.Email> {
   @Override
   public String widget(FieldType.Email type) {
     return "email";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Email type) {
+    return Operators.TEXT;
   }
 }

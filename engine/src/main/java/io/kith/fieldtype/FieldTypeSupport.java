@@ -3,7 +3,9 @@ package io.kith.fieldtype;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
+import io.kith.query.Operator;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,6 +56,9 @@ public interface FieldTypeSupport<T extends FieldType> {
   default JsonNode fromQueryParameter(T type, String value) {
     return fromForm(type, List.of(value));
   }
+
+  /** The filter operators this type offers in queries. */
+  Set<Operator> operators(T type);
 
   /** The name of the FreeMarker macro that renders the input ({@code text}, {@code select}...). */
   String widget(T type);

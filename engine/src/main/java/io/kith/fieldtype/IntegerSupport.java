@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -48,5 +52,10 @@ final class IntegerSupport implements FieldTypeSupport<FieldType.IntegerNumber> 
   @Override
   public String widget(FieldType.IntegerNumber type) {
     return "integer";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.IntegerNumber type) {
+    return Operators.NUMBER;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldType;
 
 final class LongTextSupport extends StringSupport<FieldType.LongText> {
@@ -16,5 +20,10 @@ final class LongTextSupport extends StringSupport<FieldType.LongText> {
   @Override
   public String widget(FieldType.LongText type) {
     return "textarea";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.LongText type) {
+    return Operators.TEXT;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -49,5 +53,10 @@ final class MoneySupport implements FieldTypeSupport<FieldType.Money> {
   @Override
   public String widget(FieldType.Money type) {
     return "money";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Money type) {
+    return Operators.NUMBER;
   }
 }

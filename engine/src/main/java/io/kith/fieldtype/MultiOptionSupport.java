@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -70,5 +74,10 @@ final class MultiOptionSupport implements FieldTypeSupport<FieldType.MultiOption
   @Override
   public String widget(FieldType.MultiOption type) {
     return "multiselect";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.MultiOption type) {
+    return Operators.MULTI_OPTION;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -72,5 +76,10 @@ final class MultiReferenceSupport implements FieldTypeSupport<FieldType.MultiRef
   @Override
   public String widget(FieldType.MultiReference type) {
     return "multireference";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.MultiReference type) {
+    return Operators.MULTI_REFERENCE;
   }
 }

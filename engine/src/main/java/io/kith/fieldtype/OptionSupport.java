@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -70,5 +74,10 @@ final class OptionSupport implements FieldTypeSupport<FieldType.Option> {
     ObjectNode schema = Json.typed("string");
     schema.set("enum", codes);
     return schema;
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Option type) {
+    return Operators.OPTION;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldType;
 
 final class PhoneSupport extends StringSupport<FieldType.Phone> {
@@ -27,5 +31,10 @@ final class PhoneSupport extends StringSupport<FieldType.Phone> {
   @Override
   public String widget(FieldType.Phone type) {
     return "tel";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Phone type) {
+    return Operators.TEXT;
   }
 }

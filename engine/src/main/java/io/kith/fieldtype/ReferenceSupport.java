@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -52,5 +56,10 @@ final class ReferenceSupport implements FieldTypeSupport<FieldType.Reference> {
   @Override
   public String widget(FieldType.Reference type) {
     return "reference";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Reference type) {
+    return Operators.REFERENCE;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldType;
 
 final class TextSupport extends StringSupport<FieldType.Text> {
@@ -16,5 +20,10 @@ final class TextSupport extends StringSupport<FieldType.Text> {
   @Override
   public String codeFor(String keyword) {
     return "pattern".equals(keyword) ? "pattern_mismatch" : null;
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Text type) {
+    return Operators.TEXT;
   }
 }

@@ -1,5 +1,9 @@
 package io.kith.fieldtype;
 
+import io.kith.query.Operator;
+import io.kith.query.Operators;
+import java.util.Set;
+
 import io.kith.metadata.FieldType;
 
 final class UrlSupport extends StringSupport<FieldType.Url> {
@@ -27,5 +31,10 @@ final class UrlSupport extends StringSupport<FieldType.Url> {
   @Override
   public String widget(FieldType.Url type) {
     return "url";
+  }
+
+  @Override
+  public Set<Operator> operators(FieldType.Url type) {
+    return Operators.TEXT;
   }
 }

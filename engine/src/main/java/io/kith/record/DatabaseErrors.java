@@ -1,5 +1,7 @@
 package io.kith.record;
 
+import io.kith.validation.RecordValidationException;
+import io.kith.validation.FieldError;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.schema.SqlNames;

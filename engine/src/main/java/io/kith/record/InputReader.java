@@ -1,5 +1,7 @@
 package io.kith.record;
 
+import io.kith.validation.RecordValidationException;
+import io.kith.validation.FieldError;
 import io.kith.fieldtype.FieldTypeSupport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.fieldtype.InvalidValueException;

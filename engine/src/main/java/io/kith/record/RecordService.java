@@ -8,6 +8,9 @@ import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
+import io.kith.query.Query;
+import io.kith.query.QueryReader;
+import io.kith.query.QuerySql;
 import io.kith.record.RecordException.Reason;
 import io.kith.record.RecordSchemas.Mode;
 import io.kith.support.SnapshotCache;
@@ -38,9 +41,13 @@ public final class RecordService {
   private final StoredChecks storedChecks;
   private final RecordStore store;
   private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
+  private final QueryReader queryReader;
+  private final QuerySql querySql;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
-      DatabaseClient db, TransactionalOperator tx, Clock clock) {
+      QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    this.queryReader = queryReader;
+    this.querySql = new QuerySql(clock);
     this.registry = registry;
     this.fieldTypes = fieldTypes;
     this.tx = tx;
@@ -70,8 +77,34 @@ public final class RecordService {
     });
   }
 
-  public Mono<Page> list(String entityName, ListQuery query) {
-    return Mono.defer(() -> store.list(table(registry.snapshot(), entityName), query));
+  /** A page of records matching a checked query (from {@link QueryReader} or list parameters). */
+  public Mono<Page> list(String entityName, Query query) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return store.list(t, query, querySql.where(t.entity, query.filter(), "t"));
+    });
+  }
+
+  /** {@code POST /api/v1/{entity}/search}: reads and checks the query JSON, then lists. */
+  public Mono<Page> search(String entityName, JsonNode queryJson) {
+    return Mono.defer(() -> {
+      MetadataSnapshot snapshot = registry.snapshot();
+      EntityTable t = table(snapshot, entityName);
+      Query query = queryReader.read(snapshot, t.entity, queryJson);
+      return store.list(t, query, querySql.where(t.entity, query.filter(), "t"))
+          .map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
+    });
+  }
+
+  /** Keeps the id and the chosen columns of each record. */
+  private static Page project(Page page, List<String> columns) {
+    List<ObjectNode> items = page.items().stream().map(record -> {
+      ObjectNode out = record.objectNode();
+      out.set("id", record.get("id"));
+      columns.forEach(c -> out.set(c, record.get(c)));
+      return out;
+    }).toList();
+    return new Page(items, page.page(), page.size(), page.total(), page.estimated());
   }
 
   /** Changes only the fields in {@code body}; with {@code expectedVersion}, only if still current. */

@@ -3,8 +3,9 @@ package io.kith.record;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.SortSpec;
-import io.kith.record.SqlBinder.Value;
+import io.kith.query.Query;
+import io.kith.query.QuerySql;
+import io.kith.query.Bind;
 import io.kith.schema.SqlNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +28,13 @@ final class RecordStore {
   private final DatabaseClient db;
   private final FieldTypes fieldTypes;
   private final RowMapper rows;
+  private final Counts counts;
 
   RecordStore(DatabaseClient db, FieldTypes fieldTypes, RowMapper rows) {
     this.db = db;
     this.fieldTypes = fieldTypes;
     this.rows = rows;
+    this.counts = new Counts(db);
   }
 
   Mono<ObjectNode> find(EntityTable t, long id) {
@@ -42,39 +45,19 @@ final class RecordStore {
         .flatMap(record -> attach(t, List.of(record)).thenReturn(record));
   }
 
-  Mono<Page> list(EntityTable t, ListQuery query) {
-    List<Value> binds = new ArrayList<>();
-    String where = where(t, query.filters(), binds);
+  /** One page of records matching {@code where} (compiled from a checked query), with its total. */
+  Mono<Page> list(EntityTable t, Query query, QuerySql.Fragment where) {
     String order = query.sort().stream()
         .map(s -> SqlNames.quote(s.name()) + (s.descending() ? " desc nulls last" : " asc nulls last"))
         .collect(Collectors.joining(", "));
-    String sql = "select " + t.selectList + " from " + t.table + where + " order by "
+    String from = " from " + t.table + " t where " + where.sql();
+    String sql = "select " + t.selectList + from + " order by "
         + (order.isEmpty() ? "" : order + ", ") + "\"id\" limit " + query.size() + " offset " + query.offset();
-    Mono<List<ObjectNode>> items = SqlBinder.bind(db.sql(sql), binds)
+    Mono<List<ObjectNode>> items = SqlBinder.bind(db.sql(sql), where.binds())
         .map(row -> rows.record(t, row)).all().collectList()
         .flatMap(list -> attach(t, list).thenReturn(list));
-    Mono<Long> total = SqlBinder.bind(db.sql("select count(*) from " + t.table + where), binds)
-        .map(row -> row.get(0, Long.class)).one();
-    return Mono.zip(items, total)
-        .map(r -> new Page(r.getT1(), query.page(), query.size(), r.getT2()));
-  }
-
-  private String where(EntityTable t, Map<String, JsonNode> filters, List<Value> binds) {
-    List<String> conditions = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> filter : filters.entrySet()) {
-      String column = SqlNames.quote(filter.getKey());
-      Value value = FilterValues.of(t, fieldTypes, filter.getKey(), filter.getValue());
-      if (value.value() == null) {
-        conditions.add(column + " is null");
-      } else if (value.value() instanceof String[] codes) {
-        binds.add(new Value(codes[0], String.class));
-        conditions.add("$" + binds.size() + " = any(" + column + ")");
-      } else {
-        binds.add(value);
-        conditions.add(column + " = $" + binds.size());
-      }
-    }
-    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    return Mono.zip(items, counts.count(t.table, from, where.binds()))
+        .map(r -> new Page(r.getT1(), query.page(), query.size(), r.getT2().total(), r.getT2().estimated()));
   }
 
   /** Loads collection rows and link ids for a page of records. */
@@ -150,13 +133,13 @@ final class RecordStore {
   }
 
   Mono<Long> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
-    List<Value> binds = new ArrayList<>();
+    List<Bind> binds = new ArrayList<>();
     if (t.entity.hasSubtypes()) {
-      binds.add(new Value(input.subtype(), String.class));
+      binds.add(new Bind(input.subtype(), String.class));
     }
     for (FieldDef field : t.columnFields) {
       Object value = computed.containsKey(field.name()) ? computed.get(field.name()) : input.columns().get(field.name());
-      binds.add(new Value(value, columnClass(field)));
+      binds.add(new Bind(value, columnClass(field)));
     }
     return SqlBinder.bind(db.sql(t.insertSql), binds)
         .map(row -> row.get(0, Long.class)).one()
@@ -168,19 +151,19 @@ final class RecordStore {
    * only if it still has that version. Emits the number of rows changed (0 or 1).
    */
   Mono<Long> update(EntityTable t, long id, Integer expectedVersion, RecordInput input, Map<String, Object> computed) {
-    List<Value> binds = new ArrayList<>();
+    List<Bind> binds = new ArrayList<>();
     StringBuilder set = new StringBuilder("\"version\" = \"version\" + 1, \"updated_at\" = now()");
     Map<String, Object> values = new LinkedHashMap<>(input.columns());
     values.putAll(computed);
     for (Map.Entry<String, Object> e : values.entrySet()) {
       FieldDef field = t.entity.field(e.getKey()).orElseThrow();
-      binds.add(new Value(e.getValue(), columnClass(field)));
+      binds.add(new Bind(e.getValue(), columnClass(field)));
       set.append(", ").append(SqlNames.quote(e.getKey())).append(" = $").append(binds.size());
     }
-    binds.add(new Value(id, Long.class));
+    binds.add(new Bind(id, Long.class));
     String where = " where \"id\" = $" + binds.size() + " and \"active\"";
     if (expectedVersion != null) {
-      binds.add(new Value(expectedVersion, Integer.class));
+      binds.add(new Bind(expectedVersion, Integer.class));
       where += " and \"version\" = $" + binds.size();
     }
     return SqlBinder.bind(db.sql("update " + t.table + " set " + set + where), binds)
@@ -236,11 +219,11 @@ final class RecordStore {
       if (targets != null && !targets.isEmpty()) {
         StringBuilder sql = new StringBuilder("insert into " + t.childTable(field)
             + " (\"source_id\", \"target_id\", \"position\") values ");
-        List<Value> binds = new ArrayList<>();
+        List<Bind> binds = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-          binds.add(new Value(id, Long.class));
-          binds.add(new Value(targets.get(i), Long.class));
-          binds.add(new Value(i, Integer.class));
+          binds.add(new Bind(id, Long.class));
+          binds.add(new Bind(targets.get(i), Long.class));
+          binds.add(new Bind(i, Integer.class));
           sql.append(i > 0 ? ", " : "").append(placeholders(binds.size() - 2, 3));
         }
         writes.add(SqlBinder.bind(db.sql(sql.toString()), binds).fetch().rowsUpdated());
@@ -252,13 +235,13 @@ final class RecordStore {
   private Mono<Long> insertRows(String table, List<FieldDef> fields, long parentId, List<Map<String, Object>> childRows) {
     String columns = fields.stream().map(f -> ", " + SqlNames.quote(f.name())).collect(Collectors.joining());
     StringBuilder sql = new StringBuilder("insert into " + table + " (\"parent_id\", \"position\"" + columns + ") values ");
-    List<Value> binds = new ArrayList<>();
+    List<Bind> binds = new ArrayList<>();
     for (int i = 0; i < childRows.size(); i++) {
       int first = binds.size() + 1;
-      binds.add(new Value(parentId, Long.class));
-      binds.add(new Value(i, Integer.class));
+      binds.add(new Bind(parentId, Long.class));
+      binds.add(new Bind(i, Integer.class));
       for (FieldDef f : fields) {
-        binds.add(new Value(childRows.get(i).get(f.name()), columnClass(f)));
+        binds.add(new Bind(childRows.get(i).get(f.name()), columnClass(f)));
       }
       sql.append(i > 0 ? ", " : "").append(placeholders(first, fields.size() + 2));
     }

@@ -1,6 +1,9 @@
 package io.kith.record;
 
+import io.kith.validation.RecordValidationException;
+import io.kith.validation.FieldError;
 import io.kith.metadata.EntityDef;
+import io.kith.query.Bind;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
@@ -95,18 +98,18 @@ final class StoredChecks {
 
   private Mono<FieldError> taken(EntityDef entity, List<String> group, RecordInput input, Long selfId,
       Map<String, Object> stored) {
-    List<SqlBinder.Value> binds = new ArrayList<>();
+    List<Bind> binds = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     for (String name : group) {
       Object value = input.columns().containsKey(name) ? input.columns().get(name) : stored.get(name);
       if (value == null) {
         return Mono.empty();
       }
-      binds.add(new SqlBinder.Value(value, value.getClass()));
+      binds.add(new Bind(value, value.getClass()));
       conditions.add(SqlNames.quote(name) + " = $" + binds.size());
     }
     if (selfId != null) {
-      binds.add(new SqlBinder.Value(selfId, Long.class));
+      binds.add(new Bind(selfId, Long.class));
       conditions.add("\"id\" <> $" + binds.size());
     }
     String sql = "select 1 from " + SqlNames.table(entity.name()) + " where " + String.join(" and ", conditions) + " limit 1";

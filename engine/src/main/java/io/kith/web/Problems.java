@@ -7,7 +7,7 @@ import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.Identifiers;
-import io.kith.record.FieldError;
+import io.kith.validation.FieldError;
 import io.kith.record.RecordException;
 import java.util.ArrayList;
 import java.util.List;

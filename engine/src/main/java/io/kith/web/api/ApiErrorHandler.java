@@ -3,7 +3,7 @@ package io.kith.web.api;
 import io.kith.i18n.KithLocale;
 import io.kith.record.RecordException;
 import io.kith.record.RecordService;
-import io.kith.record.RecordValidationException;
+import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
 import org.slf4j.Logger;

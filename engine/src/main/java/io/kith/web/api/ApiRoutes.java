@@ -6,7 +6,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import io.kith.metadata.MetadataRegistry;
-import io.kith.record.ListQueries;
+import io.kith.query.ListParameters;
 import io.kith.record.RecordSchemas;
 import io.kith.record.RecordService;
 import io.kith.schema.DdlPlan;
@@ -22,9 +22,9 @@ public class ApiRoutes {
 
   @Bean
   RouterFunction<ServerResponse> apiRouter(MetadataRegistry registry, RecordSchemas schemas,
-      DdlPlan startupPlan, RecordService records, ListQueries queries) {
+      DdlPlan startupPlan, RecordService records, ListParameters queries) {
     MetaApiHandler meta = new MetaApiHandler(registry, schemas, startupPlan);
-    RecordApiHandler api = new RecordApiHandler(records, queries);
+    RecordApiHandler api = new RecordApiHandler(registry, records, queries);
     return RouterFunctions.route()
         .path("/api/v1/meta", b -> b
             .GET("/entities", meta::entities)
@@ -33,10 +33,12 @@ public class ApiRoutes {
             .GET("/option-lists", meta::optionLists)
             .GET("/option-lists/{name}", meta::optionList)
             .GET("/relationship-types", meta::relationshipTypes)
-            .GET("/schema-plan", meta::schemaPlan))
+            .GET("/schema-plan", meta::schemaPlan)
+            .GET("/query-schema", meta::querySchema))
         .path("/api/v1/{entity}", b -> b
             .route(GET(""), api::list)
             .route(POST(""), api::create)
+            .route(POST("/search"), api::search)
             .route(POST("/deactivate"), api::bulkDeactivate)
             .route(POST("/reactivate"), api::bulkReactivate)
             .route(GET("/autocomplete"), api::autocomplete)

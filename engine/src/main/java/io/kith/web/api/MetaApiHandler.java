@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code /api/v1/meta/...}: the model, read-only, in the same shape as the metadata files. */
 final class MetaApiHandler {
 
+  private static final byte[] QUERY_SCHEMA = readQuerySchema();
+
   private final MetadataRegistry registry;
   private final RecordSchemas schemas;
   private final DdlPlan startupPlan;
@@ -84,6 +86,12 @@ final class MetaApiHandler {
     return json(Json.object().set("items", items));
   }
 
+  /** The JSON Schema of query documents ({@code POST /api/v1/{entity}/search}). */
+  Mono<ServerResponse> querySchema(ServerRequest request) {
+    return ServerResponse.ok().contentType(MediaType.valueOf("application/schema+json"))
+        .bodyValue(QUERY_SCHEMA);
+  }
+
   /** The DDL applied at start-up and the fields found retired. */
   Mono<ServerResponse> schemaPlan(ServerRequest request) {
     ObjectNode out = Json.object();
@@ -103,6 +111,14 @@ final class MetaApiHandler {
       } else if (f.type() instanceof FieldType.Collection c) {
         collectLists(snapshot, c.fields(), lists);
       }
+    }
+  }
+
+  private static byte[] readQuerySchema() {
+    try (var in = MetaApiHandler.class.getClassLoader().getResourceAsStream("schemas/query.schema.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("the query schema is missing from the classpath", e);
     }
   }
 

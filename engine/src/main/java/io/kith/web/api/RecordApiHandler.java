@@ -1,7 +1,8 @@
 package io.kith.web.api;
 
 import io.kith.fieldtype.Json;
-import io.kith.record.ListQueries;
+import io.kith.query.ListParameters;
+import io.kith.metadata.MetadataRegistry;
 import io.kith.record.Page;
 import io.kith.record.RecordException;
 import io.kith.record.RecordService;
@@ -21,17 +22,19 @@ final class RecordApiHandler {
 
   private static final int AUTOCOMPLETE_LIMIT = 10;
 
+  private final MetadataRegistry registry;
   private final RecordService records;
-  private final ListQueries queries;
+  private final ListParameters queries;
 
-  RecordApiHandler(RecordService records, ListQueries queries) {
+  RecordApiHandler(MetadataRegistry registry, RecordService records, ListParameters queries) {
+    this.registry = registry;
     this.records = records;
     this.queries = queries;
   }
 
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> queries.parse(records.entity(entity), request.queryParams()))
+    return Mono.fromCallable(() -> queries.parse(registry.snapshot(), records.entity(entity), request.queryParams()))
         .flatMap(query -> records.list(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
   }
@@ -48,6 +51,15 @@ final class RecordApiHandler {
           matches.forEach(m -> items.addObject().put("id", m.getKey()).put("label", m.getValue()));
           return json(ServerResponse.ok(), items);
         });
+  }
+
+  /** {@code POST /api/v1/{entity}/search} with a query document (see the published query schema). */
+  Mono<ServerResponse> search(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    return Mono.fromCallable(() -> records.entity(entity))
+        .then(body(request))
+        .flatMap(query -> records.search(entity, query))
+        .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
   }
 
   Mono<ServerResponse> create(ServerRequest request) {
@@ -167,6 +179,9 @@ final class RecordApiHandler {
     ArrayNode items = out.putArray("items");
     page.items().forEach(items::add);
     out.put("page", page.page()).put("size", page.size()).put("total", page.total()).put("pages", page.pages());
+    if (page.estimated()) {
+      out.put("totalEstimated", true);
+    }
     return out;
   }
 

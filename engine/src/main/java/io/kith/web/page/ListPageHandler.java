@@ -8,8 +8,8 @@ import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SortSpec;
 import io.kith.record.DisplayNames;
-import io.kith.record.ListQueries;
-import io.kith.record.ListQuery;
+import io.kith.query.ListParameters;
+import io.kith.query.Query;
 import io.kith.record.Page;
 import io.kith.record.RecordService;
 import io.kith.render.Cell;
@@ -45,13 +45,13 @@ final class ListPageHandler {
 
   private final MetadataRegistry registry;
   private final RecordService records;
-  private final ListQueries queries;
+  private final ListParameters queries;
   private final DisplayValues display;
   private final PageModel pages;
   private final Views views;
   private final ReferenceLabels referenceLabels;
 
-  ListPageHandler(MetadataRegistry registry, RecordService records, ListQueries queries,
+  ListPageHandler(MetadataRegistry registry, RecordService records, ListParameters queries,
       DisplayValues display, PageModel pages, Views views) {
     this.registry = registry;
     this.records = records;
@@ -67,7 +67,7 @@ final class ListPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     MultiValueMap<String, String> params = withoutBlankFilters(request.queryParams());
-    ListQuery query = queries.parse(entity, params);
+    Query query = queries.parse(snapshot, entity, params);
     Integer jump = jumpTarget(params.getFirst("jump"));
     Mono<Page> page = jump == null
         ? records.list(entity.name(), query)
@@ -87,7 +87,7 @@ final class ListPageHandler {
   }
 
   private ListView view(MetadataSnapshot snapshot, EntityDef entity, List<FieldDef> columns, Page page,
-      MultiValueMap<String, String> params, ListQuery query, KithLocale locale,
+      MultiValueMap<String, String> params, Query query, KithLocale locale,
       Map<String, Map<Long, String>> labels, String deactivated) {
     String base = "/app/" + entity.name();
     SortSpec sort = query.sort().isEmpty() ? null : query.sort().get(0);
@@ -181,8 +181,8 @@ final class ListPageHandler {
     }
   }
 
-  private static ListQuery withPage(ListQuery query, int page) {
-    return new ListQuery(query.filters(), query.sort(), page, query.size());
+  private static Query withPage(Query query, int page) {
+    return query.withPage(page);
   }
 
   /** Filter inputs left empty mean "no filter", not "is empty". */

@@ -6,7 +6,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import io.kith.fieldtype.FieldTypes;
 import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataRegistry;
-import io.kith.record.ListQueries;
+import io.kith.query.ListParameters;
 import io.kith.record.RecordService;
 import io.kith.render.DisplayValues;
 import io.kith.render.FormValues;
@@ -26,7 +26,7 @@ import org.springframework.web.reactive.result.view.freemarker.FreeMarkerConfig;
 public class PageRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListQueries queries,
+  RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListParameters queries,
       FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker) {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());

@@ -1,10 +1,12 @@
-package io.kith.record;
+package io.kith.query;
 
 import io.kith.fieldtype.FieldTypes;
+import io.kith.fieldtype.Json;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
-import io.kith.metadata.Identifiers;
+import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SortSpec;
+import io.kith.record.RecordException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,24 +15,26 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code page}, {@code size}, {@code sort} and equality filters from query parameters.
- * Every name must be a system column or a field with a column; anything else is a 400 naming it,
- * before any SQL exists.
+ * The simple list parameters ({@code page}, {@code size}, {@code sort} and {@code field=value}
+ * equality filters) read into the one {@link Query} model. Every name must be a system column or a
+ * field with a column; anything else is a 400 naming it, before any SQL exists.
  */
-public final class ListQueries {
+public final class ListParameters {
 
   /** Parameters that are not filters. */
   public static final Set<String> CONTROL = Set.of("page", "size", "sort", "lang", "jump");
 
   private final FieldTypes fieldTypes;
+  private final QueryReader reader;
 
-  public ListQueries(FieldTypes fieldTypes) {
+  public ListParameters(FieldTypes fieldTypes, QueryReader reader) {
     this.fieldTypes = fieldTypes;
+    this.reader = reader;
   }
 
-  public ListQuery parse(EntityDef entity, Map<String, List<String>> params) {
+  public Query parse(MetadataSnapshot snapshot, EntityDef entity, Map<String, List<String>> params) {
     int page = number(params, "page", 1, 1, Integer.MAX_VALUE);
-    int size = number(params, "size", ListQuery.DEFAULT_SIZE, 1, ListQuery.MAX_SIZE);
+    int size = number(params, "size", Query.DEFAULT_SIZE, 1, Query.MAX_SIZE);
     List<SortSpec> sort = new ArrayList<>();
     String sortText = first(params, "sort");
     if (sortText != null && !sortText.isBlank()) {
@@ -50,15 +54,40 @@ public final class ListQueries {
       }
       requireColumn(entity, name, "unknown_filter");
       String value = param.getValue().get(0);
-      filters.put(name, value.isEmpty() ? null : FilterValues.parse(entity, fieldTypes, name, value));
+      filters.put(name, value.isEmpty() ? null : json(entity, name, value));
     }
-    return new ListQuery(filters, sort, page, size);
+    return reader.equalities(snapshot, entity, filters, sort, page, size);
+  }
+
+  /** Query-string text to JSON of the field's type, so it is checked like any filter value. */
+  private JsonNode json(EntityDef entity, String name, String text) {
+    FieldDef field = entity.field(name).orElse(null);
+    if (field == null) {
+      return switch (name) {
+        case "active" -> "true".equals(text) || "false".equals(text)
+            ? Json.NODES.booleanNode(Boolean.parseBoolean(text)) : Json.NODES.stringNode(text);
+        case "subtype", "created_at", "updated_at" -> Json.NODES.stringNode(text);
+        default -> number(text);
+      };
+    }
+    JsonNode value = fieldTypes.of(field.type()).fromQueryParameter(field.type(), text);
+    if (value != null && value.isArray()) {
+      return value.isEmpty() ? null : value.get(0);
+    }
+    return value;
+  }
+
+  private static JsonNode number(String text) {
+    try {
+      return Json.NODES.numberNode(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Json.NODES.stringNode(text);
+    }
   }
 
   private static void requireColumn(EntityDef entity, String name, String code) {
-    boolean system = Identifiers.SYSTEM_COLUMNS.contains(name) && (entity.hasSubtypes() || !name.equals("subtype"));
-    boolean field = entity.field(name).map(FieldDef::type).map(t -> t.hasColumn()).orElse(false);
-    if (!system && !field) {
+    Target target = Target.of(entity, entity.fields(), name);
+    if (target == null || (target.field() != null && !target.field().type().hasColumn())) {
       throw new RecordException(RecordException.Reason.BAD_QUERY, code, name);
     }
   }

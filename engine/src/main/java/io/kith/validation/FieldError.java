@@ -1,4 +1,4 @@
-package io.kith.record;
+package io.kith.validation;
 
 import java.util.List;
 
