@@ -47,8 +47,12 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   }
 
   @Override
+  /** Computed values are never read from forms (FormValues skips them); this serves filters. */
   public JsonNode fromForm(FieldType.Computed type, List<String> values) {
-    return null;
+    if (values.isEmpty() || values.get(0).isBlank()) {
+      return null;
+    }
+    return Json.NODES.stringNode(values.get(0).strip());
   }
 
   @Override

@@ -32,7 +32,17 @@ public final class ListParameters {
     this.reader = reader;
   }
 
+  /** API lists: {@code field=value} means equality. */
   public Query parse(MetadataSnapshot snapshot, EntityDef entity, Map<String, List<String>> params) {
+    return parse(snapshot, entity, params, false);
+  }
+
+  /** List pages: text filters match any part of the text, ignoring case. */
+  public Query parseFuzzy(MetadataSnapshot snapshot, EntityDef entity, Map<String, List<String>> params) {
+    return parse(snapshot, entity, params, true);
+  }
+
+  private Query parse(MetadataSnapshot snapshot, EntityDef entity, Map<String, List<String>> params, boolean fuzzy) {
     int page = number(params, "page", 1, 1, Integer.MAX_VALUE);
     int size = number(params, "size", Query.DEFAULT_SIZE, 1, Query.MAX_SIZE);
     List<SortSpec> sort = new ArrayList<>();
@@ -56,7 +66,7 @@ public final class ListParameters {
       String value = param.getValue().get(0);
       filters.put(name, value.isEmpty() ? null : json(entity, name, value));
     }
-    return reader.equalities(snapshot, entity, filters, sort, page, size);
+    return reader.equalities(snapshot, entity, filters, sort, page, size, fuzzy);
   }
 
   /** Query-string text to JSON of the field's type, so it is checked like any filter value. */

@@ -68,9 +68,12 @@ public final class QueryReader {
     return new Query(entity.name(), filter, sort, page, size, columns);
   }
 
-  /** A query of equality filters, as the simple list parameters give them. */
+  /**
+   * A query of simple filters, as list parameters give them: equality, or "contains" for text when
+   * {@code fuzzyText} (the list pages: the CRM manual wants fuzzy text conditions).
+   */
   public Query equalities(MetadataSnapshot snapshot, EntityDef entity, Map<String, JsonNode> equalities,
-      List<SortSpec> sort, int page, int size) {
+      List<SortSpec> sort, int page, int size, boolean fuzzyText) {
     List<FieldError> errors = new ArrayList<>();
     List<Filter> conditions = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : equalities.entrySet()) {
@@ -82,9 +85,13 @@ public final class QueryReader {
       if (e.getValue() == null) {
         conditions.add(new Filter.Condition(target.column(), Operator.EMPTY, null));
       } else {
-        Operator op = operators(target).contains(Operator.EQ) ? Operator.EQ : Operator.IN;
+        Operator op = fuzzyText && operators(target).contains(Operator.CONTAINS) && e.getValue().isString()
+            ? Operator.CONTAINS
+            : operators(target).contains(Operator.EQ) ? Operator.EQ : Operator.IN;
         JsonNode value = op == Operator.IN ? io.kith.fieldtype.Json.array().add(e.getValue()) : e.getValue();
-        Object converted = op == Operator.IN ? list(snapshot, target, value, e.getKey(), errors) : one(snapshot, target, value, e.getKey(), errors);
+        Object converted = op == Operator.IN ? list(snapshot, target, value, e.getKey(), errors)
+            : op == Operator.CONTAINS ? e.getValue().asString().strip()
+            : one(snapshot, target, value, e.getKey(), errors);
         conditions.add(new Filter.Condition(target.column(), op, converted));
       }
     }

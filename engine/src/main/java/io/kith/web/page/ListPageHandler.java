@@ -67,7 +67,7 @@ final class ListPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     MultiValueMap<String, String> params = withoutBlankFilters(request.queryParams());
-    Query query = queries.parse(snapshot, entity, params);
+    Query query = queries.parseFuzzy(snapshot, entity, params);
     Integer jump = jumpTarget(params.getFirst("jump"));
     Mono<Page> page = jump == null
         ? records.list(entity.name(), query)

@@ -107,6 +107,14 @@ class ListPagerTest {
   }
 
   @Test
+  void textFiltersMatchAnyPartIgnoringCase() {
+    Page page = new HtmlSession(server.baseUrl()).get("/app/contact?size=50&sort=display_name&display_name=rg+0");
+    assertThat(page.document().select("table.records tbody tr td:nth-child(2)").eachText())
+        .containsExactly("Org 01", "Org 02", "Org 03", "Org 04", "Org 05", "Org 06", "Org 07", "Org 08", "Org 09");
+    assertThat(page.document().selectFirst("input[name=display_name]").attr("value")).isEqualTo("rg 0");
+  }
+
+  @Test
   void bulkDeactivateActsOnTheTickedRowsOnly() {
     HtmlSession session = new HtmlSession(server.baseUrl());
     Page page = session.get("/app/contact?size=10&sort=-display_name");
