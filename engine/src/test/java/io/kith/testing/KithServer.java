@@ -26,6 +26,11 @@ public final class KithServer implements AutoCloseable {
 
   /** Starts Kith; {@code metadata} null means the shipped pack. */
   public static KithServer start(TestDatabase db, Path metadata, String... extraArgs) {
+    return start(db, metadata, new Class<?>[0], extraArgs);
+  }
+
+  /** Starts Kith with extra Spring configuration classes (for example a benchmark's routes) beside it. */
+  public static KithServer start(TestDatabase db, Path metadata, Class<?>[] extraSources, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.r2dbc.url=" + db.url(),
@@ -37,6 +42,7 @@ public final class KithServer implements AutoCloseable {
     }
     args.addAll(List.of(extraArgs));
     SpringApplication app = new SpringApplication(KithApplication.class);
+    app.addPrimarySources(List.of(extraSources));
     return new KithServer(app.run(args.toArray(String[]::new)));
   }
 
