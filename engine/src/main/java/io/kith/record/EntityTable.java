@@ -69,7 +69,7 @@ final class EntityTable {
     return Identifiers.SYSTEM_COLUMNS.contains(name) && (entity.hasSubtypes() || !name.equals("subtype"));
   }
 
-  /** Insert of subtype (if any) and every column field, returning the new id. */
+  /** Insert of subtype (if any) and every column field, returning the whole stored row. */
   private String buildInsert() {
     List<String> names = new ArrayList<>();
     if (entity.hasSubtypes()) {
@@ -77,7 +77,7 @@ final class EntityTable {
     }
     columnFields.forEach(f -> names.add(f.name()));
     if (names.isEmpty()) {
-      return "insert into " + table + " default values returning \"id\"";
+      return "insert into " + table + " default values returning " + selectList;
     }
     StringBuilder values = new StringBuilder();
     for (int i = 1; i <= names.size(); i++) {
@@ -85,7 +85,7 @@ final class EntityTable {
     }
     return "insert into " + table + " ("
         + names.stream().map(SqlNames::quote).collect(Collectors.joining(", "))
-        + ") values (" + values + ") returning \"id\"";
+        + ") values (" + values + ") returning " + selectList;
   }
 
   String childTable(FieldDef field) {

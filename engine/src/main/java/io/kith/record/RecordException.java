@@ -6,6 +6,7 @@ public class RecordException extends RuntimeException {
   /** Why the request failed. */
   public enum Reason {
     NOT_FOUND(404),
+    FORBIDDEN(403),
     VERSION_CONFLICT(412),
     INACTIVE(409),
     REFERENCED(409),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -64,8 +65,7 @@ public final class RecordService {
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
-          .then(store.insert(t, input, computed))
-          .flatMap(id -> store.find(t, id));
+          .then(store.insert(t, input, computed));
       return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
     });
   }
@@ -93,6 +93,29 @@ public final class RecordService {
       Query query = queryReader.read(snapshot, t.entity, queryJson);
       return store.list(t, query, querySql.where(t.entity, query.filter(), "t"))
           .map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
+    });
+  }
+
+  /** Runs a checked query: one page, with only the id and the query's columns when it names some. */
+  public Mono<Page> run(String entityName, Query query) {
+    return list(entityName, query).map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
+  }
+
+  /**
+   * Every record matching {@code query}, in its order (ties broken by id), as consecutive batches of
+   * {@code batchSize} whole records; the next batch is read only when the previous one was taken, so
+   * an export never holds the whole result. The query's page and size are ignored.
+   */
+  public Flux<List<ObjectNode>> batches(String entityName, Query query, int batchSize) {
+    return Flux.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      QuerySql.Fragment where = querySql.where(t.entity, query.filter(), "t");
+      Query first = new Query(query.entity(), query.filter(), query.sort(), 1, batchSize, query.columns());
+      return store.rows(t, first, where).map(rows -> Map.entry(1, rows))
+          .expand(done -> done.getValue().size() < batchSize ? Mono.empty()
+              : store.rows(t, first.withPage(done.getKey() + 1), where).map(rows -> Map.entry(done.getKey() + 1, rows)))
+          .map(Map.Entry::getValue)
+          .filter(rows -> !rows.isEmpty());
     });
   }
 

@@ -47,17 +47,21 @@ final class RecordStore {
 
   /** One page of records matching {@code where} (compiled from a checked query), with its total. */
   Mono<Page> list(EntityTable t, Query query, QuerySql.Fragment where) {
+    String from = " from " + t.table + " t where " + where.sql();
+    return Mono.zip(rows(t, query, where), counts.count(t.table, from, where.binds()))
+        .map(r -> new Page(r.getT1(), query.page(), query.size(), r.getT2().total(), r.getT2().estimated()));
+  }
+
+  /** The records of one page of {@code query}, child rows attached, without counting the total. */
+  Mono<List<ObjectNode>> rows(EntityTable t, Query query, QuerySql.Fragment where) {
     String order = query.sort().stream()
         .map(s -> SqlNames.quote(s.name()) + (s.descending() ? " desc nulls last" : " asc nulls last"))
         .collect(Collectors.joining(", "));
-    String from = " from " + t.table + " t where " + where.sql();
-    String sql = "select " + t.selectList + from + " order by "
+    String sql = "select " + t.selectList + " from " + t.table + " t where " + where.sql() + " order by "
         + (order.isEmpty() ? "" : order + ", ") + "\"id\" limit " + query.size() + " offset " + query.offset();
-    Mono<List<ObjectNode>> items = SqlBinder.bind(db.sql(sql), where.binds())
+    return SqlBinder.bind(db.sql(sql), where.binds())
         .map(row -> rows.record(t, row)).all().collectList()
         .flatMap(list -> attach(t, list).thenReturn(list));
-    return Mono.zip(items, counts.count(t.table, from, where.binds()))
-        .map(r -> new Page(r.getT1(), query.page(), query.size(), r.getT2().total(), r.getT2().estimated()));
   }
 
   /** Loads collection rows and link ids for a page of records. */
@@ -132,7 +136,11 @@ final class RecordStore {
     return Mono.zip(items, total).map(r -> Map.entry(r.getT1(), r.getT2()));
   }
 
-  Mono<Long> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
+  /**
+   * Inserts a record with its child rows and returns it as stored: the row comes back from the
+   * insert itself and the child rows are the ones just written, so nothing is read again.
+   */
+  Mono<ObjectNode> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
     List<Bind> binds = new ArrayList<>();
     if (t.entity.hasSubtypes()) {
       binds.add(new Bind(input.subtype(), String.class));
@@ -142,8 +150,9 @@ final class RecordStore {
       binds.add(new Bind(value, columnClass(field)));
     }
     return SqlBinder.bind(db.sql(t.insertSql), binds)
-        .map(row -> row.get(0, Long.class)).one()
-        .flatMap(id -> writeChildren(t, id, input).thenReturn(id));
+        .map(row -> rows.record(t, row)).one()
+        .flatMap(record -> writeChildren(t, record.get("id").asLong(), input)
+            .then(Mono.fromSupplier(() -> rows.withInput(t, record, input))));
   }
 
   /**

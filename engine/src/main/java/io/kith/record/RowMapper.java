@@ -53,6 +53,27 @@ final class RowMapper {
     return out;
   }
 
+  /** Fills a new record's collections and links from the input just written, in order. */
+  ObjectNode withInput(EntityTable table, ObjectNode record, RecordInput input) {
+    for (FieldDef field : table.collectionFields) {
+      tools.jackson.databind.node.ArrayNode rowsOut = record.putArray(field.name());
+      List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
+      for (java.util.Map<String, Object> row : input.collections().getOrDefault(field.name(), List.of())) {
+        ObjectNode out = rowsOut.addObject();
+        for (FieldDef child : children) {
+          Object value = row.get(child.name());
+          FieldTypeSupport<FieldType> support = fieldTypes.of(child.type());
+          out.set(child.name(), value == null ? Json.NODES.nullNode() : support.fromColumn(child.type(), value));
+        }
+      }
+    }
+    for (FieldDef field : table.linkFields) {
+      tools.jackson.databind.node.ArrayNode ids = record.putArray(field.name());
+      input.links().getOrDefault(field.name(), List.of()).forEach(ids::add);
+    }
+    return record;
+  }
+
   /** A row of {@link EntityTable#labelSelect}: id, subtype and the display-name columns. */
   ObjectNode labelRow(EntityTable table, Readable row) {
     ObjectNode out = Json.object();

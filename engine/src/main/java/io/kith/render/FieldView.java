@@ -6,6 +6,7 @@ import java.util.List;
  * Everything one form widget needs, resolved before rendering (templates do no lookups).
  *
  * @param inputName the form name ({@code first_name}, {@code emails[0].email})
+ * @param id the element id, derived from the input name
  * @param widget the macro in {@code widgets.ftlh} that renders it
  * @param value the single value as the input shows it
  * @param values every value, for multiple choices and multi-references
@@ -17,6 +18,7 @@ import java.util.List;
 public record FieldView(
     String name,
     String inputName,
+    String id,
     String label,
     String help,
     boolean required,

@@ -126,7 +126,7 @@ public final class FormViews {
     if (type instanceof FieldType.Bool) {
       value = values.contains("true") ? "true" : "false";
     }
-    return new FieldView(field.name(), inputName, field.label(locale),
+    return new FieldView(field.name(), inputName, elementId(inputName), field.label(locale),
         field.help().isEmpty() ? null : field.help().resolve(locale, null),
         field.required(), field.readOnly(), widget, value, values, options, references, lookupUrl,
         input.errors().get(inputName), rows, blankRow, maxLength);
@@ -185,6 +185,16 @@ public final class FormViews {
       }
     }
     return out;
+  }
+
+  /** {@code emails[0].email} → {@code f-emails-0--email}: a valid, unique element id. */
+  private static String elementId(String inputName) {
+    StringBuilder id = new StringBuilder("f-");
+    for (int i = 0; i < inputName.length(); i++) {
+      char c = inputName.charAt(i);
+      id.append(Character.isLetterOrDigit(c) || c == '_' || c == '-' ? c : '-');
+    }
+    return id.toString();
   }
 
   private static void addIds(Map<String, Set<Long>> out, String entity, List<String> values) {
