@@ -25,6 +25,10 @@ public record Query(String entity, Filter filter, List<SortSpec> sort, int page,
     return (long) (page - 1) * size;
   }
 
+  public Query withColumns(List<String> newColumns) {
+    return new Query(entity, filter, sort, page, size, newColumns);
+  }
+
   public Query withPage(int newPage) {
     return new Query(entity, filter, sort, newPage, size, columns);
   }

@@ -61,7 +61,14 @@ final class RecordStore {
         + (order.isEmpty() ? "" : order + ", ") + "\"id\" limit " + query.size() + " offset " + query.offset();
     return SqlBinder.bind(db.sql(sql), where.binds())
         .map(row -> rows.record(t, row)).all().collectList()
-        .flatMap(list -> attach(t, list).thenReturn(list));
+        .flatMap(list -> needsChildren(t, query) ? attach(t, list).thenReturn(list) : Mono.just(list));
+  }
+
+  /** Child rows are loaded unless the query's columns show none of them (a list page). */
+  private static boolean needsChildren(EntityTable t, Query query) {
+    return query.columns().isEmpty() || query.columns().stream().anyMatch(c -> t.entity.field(c)
+        .map(f -> f.type() instanceof FieldType.Collection || f.type() instanceof FieldType.MultiReference)
+        .orElse(false));
   }
 
   /** Loads collection rows and link ids for a page of records. */
