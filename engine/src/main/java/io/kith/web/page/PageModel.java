@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,19 +42,30 @@ final class PageModel {
     }
     model.put("nav", nav);
     List<Link> languages = new ArrayList<>();
+    String path = exchange.getRequest().getPath().value();
+    String otherParameters = withoutLang(exchange.getRequest().getURI().getRawQuery());
     for (KithLocale l : KithLocale.values()) {
-      var uri = exchange.getRequest().getURI();
-      String href = UriComponentsBuilder
-          .fromUriString(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-          .replaceQueryParam("lang", l.tag())
-          .build(true)
-          .toUriString();
+      String href = path + "?" + otherParameters + "lang=" + l.tag();
       languages.add(new Link(l.nativeName(), href, l == locale));
     }
     model.put("languages", languages);
     model.put("csrfName", csrfName);
     model.put("csrfToken", csrfToken);
     return model;
+  }
+
+  /** The raw query without its lang parameter, ending in {@code &} when anything is left. */
+  static String withoutLang(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : rawQuery.split("&")) {
+      if (!part.isEmpty() && !part.startsWith("lang=") && !part.equals("lang")) {
+        out.append(part).append('&');
+      }
+    }
+    return out.toString();
   }
 
   String text(KithLocale locale, String key, Object... arguments) {
