@@ -48,6 +48,7 @@ final class FormPageHandler {
   private final PageModel pages;
   private final Views views;
   private final ReferenceLabels referenceLabels;
+  private final io.kith.support.SnapshotCache<CachedPage> blankForms = new io.kith.support.SnapshotCache<>();
 
   FormPageHandler(MetadataRegistry registry, RecordService records, FormValues formValues, FormViews formViews,
       Problems problems, PageModel pages, Views views) {
@@ -69,13 +70,33 @@ final class FormPageHandler {
     if (entity.hasSubtypes() && subtype == null) {
       return chooseSubtype(request, snapshot, entity, locale);
     }
+    String rawQuery = request.exchange().getRequest().getURI().getRawQuery();
+    boolean cacheable = rawQuery == null || rawQuery.equals(SUBTYPE + "=" + subtype);
+    if (!cacheable) {
+      return form(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale, HttpStatus.OK);
+    }
+    String key = entity.name() + "/" + subtype + "/" + locale.tag();
+    CachedPage cached = blankForms.get(snapshot, key, k -> null);
+    Mono<CachedPage> page = cached != null ? Mono.just(cached)
+        : formModel(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale)
+            .map(model -> {
+              model.put("csrfToken", CachedPage.TOKEN_PLACEHOLDER);
+              CachedPage rendered = new CachedPage(views.renderToString(entity.name(), "form", model));
+              return blankForms.get(snapshot, key, k -> rendered);
+            });
+    return Mono.zip(page, PageModel.csrf(request.exchange()).map(t -> t.getToken()).defaultIfEmpty(""))
+        .flatMap(t -> views.html(t.getT1().with(t.getT2())));
+  }
+
+  /** The values a new record's form starts with: the metadata defaults. */
+  private static Map<String, List<String>> defaults(EntityDef entity) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (FieldDef field : entity.fields()) {
       if (field.defaultValue() != null && !field.defaultValue().isArray()) {
         values.put(field.name(), List.of(field.defaultValue().asString()));
       }
     }
-    return form(request, snapshot, entity, subtype, null, values, Map.of(), null, false, locale, HttpStatus.OK);
+    return values;
   }
 
   Mono<ServerResponse> editForm(ServerRequest request) {
@@ -184,9 +205,16 @@ final class FormPageHandler {
   private Mono<ServerResponse> form(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
       String subtype, ObjectNode current, Map<String, List<String>> values, Map<String, String> errors,
       String message, boolean conflict, KithLocale locale, HttpStatus status) {
+    return formModel(request, snapshot, entity, subtype, current, values, errors, message, conflict, locale)
+        .flatMap(model -> views.render(entity.name(), "form", model, status));
+  }
+
+  private Mono<Map<String, Object>> formModel(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
+      String subtype, ObjectNode current, Map<String, List<String>> values, Map<String, String> errors,
+      String message, boolean conflict, KithLocale locale) {
     return referenceLabels.of(formViews.referencedIds(entity, values))
         .zipWith(pages.base(request.exchange(), snapshot, locale, entity.name()))
-        .flatMap(t -> {
+        .map(t -> {
           Map<String, Object> model = t.getT2();
           FormViews.Input input = new FormViews.Input(values, errors, t.getT1());
           String base = "/app/" + entity.name();
@@ -201,7 +229,7 @@ final class FormPageHandler {
               conflict || !editing ? version : parseVersion(firstOr(values, VERSION, String.valueOf(version))),
               formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other")),
               message, conflict, editing ? base + "/" + current.get("id").asLong() : base));
-          return views.render(entity.name(), "form", model, status);
+          return model;
         });
   }
 

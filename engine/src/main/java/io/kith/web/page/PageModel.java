@@ -25,6 +25,11 @@ final class PageModel {
     this.messages = messages;
   }
 
+  /** The request's CSRF token: parameter name and value. */
+  static Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+    return exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+  }
+
   Mono<Map<String, Object>> base(ServerWebExchange exchange, MetadataSnapshot snapshot, KithLocale locale, String currentEntity) {
     Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
     return token.map(t -> build(exchange, snapshot, locale, currentEntity, t.getParameterName(), t.getToken()))

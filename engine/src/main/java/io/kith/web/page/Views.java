@@ -32,6 +32,23 @@ final class Views {
         .render(template(entity, page), model);
   }
 
+  /** Renders to a string, for pages cached per metadata version (templates do no I/O). */
+  String renderToString(String entity, String page, Map<String, Object> model) {
+    try {
+      java.io.StringWriter out = new java.io.StringWriter(16_384);
+      freemarker.getTemplate(template(entity, page) + ".ftlh").process(model, out);
+      return out.toString();
+    } catch (IOException | freemarker.template.TemplateException e) {
+      throw new IllegalStateException("cannot render " + page + " of " + entity, e);
+    }
+  }
+
+  Mono<ServerResponse> html(String body) {
+    return ServerResponse.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .bodyValue(body);
+  }
+
   private String template(String entity, String page) {
     return chosen.computeIfAbsent(entity + "/" + page, key -> {
       String override = "entities/" + entity + "/" + page;

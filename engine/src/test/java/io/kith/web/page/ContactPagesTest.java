@@ -158,6 +158,22 @@ class ContactPagesTest {
   }
 
   @Test
+  void blankFormIsRenderedOnceButCarriesEachVisitorsOwnToken() {
+    HtmlSession first = new HtmlSession(server.baseUrl());
+    HtmlSession second = new HtmlSession(server.baseUrl());
+    Page a = first.get("/app/contact/new?subtype=household");
+    Page b = second.get("/app/contact/new?subtype=household");
+    String tokenA = a.document().selectFirst("input[name=_csrf]").attr("value");
+    String tokenB = b.document().selectFirst("input[name=_csrf]").attr("value");
+    assertThat(tokenA).isNotBlank().isNotEqualTo(tokenB);
+    assertThat(a.body().replace(tokenA, "")).isEqualTo(b.body().replace(tokenB, ""));
+    assertThat(first.post("/app/contact", List.of(Map.entry("subtype", "household"), Map.entry("household_name", "Chan family")))
+        .status()).isEqualTo(303);
+    assertThat(second.post("/app/contact", List.of(Map.entry("subtype", "household"), Map.entry("household_name", "Wong family")))
+        .status()).isEqualTo(303);
+  }
+
+  @Test
   void postWithoutCsrfTokenIsRefused() {
     long before = db.count("contact");
     HtmlSession session = new HtmlSession(server.baseUrl());
