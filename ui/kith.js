@@ -98,7 +98,117 @@
     search.addEventListener("blur", function () { results.hidden = true; });
   }
 
+  // Advanced search: add and remove condition rows and groups; when a row's field changes, offer only
+  // that field's operators; when the field or operator changes, swap in the matching value input.
+  function valueTemplate(form, field, variant) {
+    var found = null;
+    form.querySelectorAll("template.value-template").forEach(function (t) {
+      if (t.dataset.field === field && t.dataset.variant === variant) { found = t; }
+    });
+    return found;
+  }
+
+  function fillInput(cell, tpl, name) {
+    cell.textContent = "";
+    if (!tpl) { return; }
+    cell.insertAdjacentHTML("beforeend", tpl.innerHTML.split("__NAME__").join(name));
+    cell.querySelectorAll(".reference").forEach(setup);
+  }
+
+  function refreshValue(row) {
+    var form = row.closest("form.search-builder");
+    var key = row.dataset.key;
+    var field = row.querySelector(".field-select").value;
+    var ops = row.querySelector(".op-select");
+    var chosen = ops.options[ops.selectedIndex];
+    var arity = chosen && chosen.value ? chosen.dataset.arity : "one";
+    var variant = arity === "none" ? "none" : arity === "many" ? "multi" : arity === "days" ? "days" : "single";
+    var tpl = variant === "none" ? null
+      : variant === "days" ? valueTemplate(form, "", "days")
+      : valueTemplate(form, field, variant) || valueTemplate(form, field, "single");
+    fillInput(row.querySelector(".condition-value"), tpl, key + ".value");
+    var to = row.querySelector(".condition-to");
+    to.hidden = arity !== "two";
+    fillInput(to.querySelector(".to-input"), arity === "two" ? valueTemplate(form, field, "single") : null, key + ".to");
+  }
+
+  function narrowOperators(row) {
+    var form = row.closest("form.search-builder");
+    var select = row.querySelector(".field-select");
+    var option = select.options[select.selectedIndex];
+    var allowed = option && option.dataset.ops ? option.dataset.ops.split(" ") : [];
+    var ops = row.querySelector(".op-select");
+    var master = form.querySelector("select.all-operators");
+    ops.textContent = "";
+    if (!allowed.length) { ops.appendChild(document.createElement("option")); }
+    allowed.forEach(function (code) {
+      master.querySelectorAll("option").forEach(function (o) {
+        if (o.value === code) { ops.appendChild(o.cloneNode(true)); }
+      });
+    });
+    refreshValue(row);
+  }
+
+  function addCondition(rows) {
+    var form = rows.closest("form.search-builder");
+    var key = "c" + form.dataset.nextRow;
+    form.dataset.nextRow = String(parseInt(form.dataset.nextRow, 10) + 1);
+    var html = form.querySelector("template.row-template").innerHTML
+      .split("__ROW__").join(key).split("__GROUP__").join(rows.dataset.group);
+    rows.insertAdjacentHTML("beforeend", html);
+    var row = rows.lastElementChild;
+    if (!rows.dataset.group) { row.querySelector('input[type=hidden][name$=".group"]').remove(); }
+    return row;
+  }
+
+  function addGroup(button) {
+    var form = button.closest("form.search-builder");
+    var group = form.dataset.nextGroup;
+    form.dataset.nextGroup = String(parseInt(group, 10) + 1);
+    var model = form.querySelector("fieldset.group");
+    var set = document.createElement("fieldset");
+    set.className = "group";
+    set.dataset.group = group;
+    set.appendChild(model.querySelector("legend").cloneNode(true));
+    var label = model.querySelector("label").cloneNode(true);
+    label.querySelector("select").name = "g" + group + ".match";
+    set.appendChild(label);
+    var rows = document.createElement("div");
+    rows.className = "rows";
+    rows.dataset.group = group;
+    set.appendChild(rows);
+    var add = model.querySelector(".add-condition").cloneNode(true);
+    set.appendChild(add);
+    button.parentNode.insertBefore(set, button);
+    addCondition(rows);
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target.closest || !target.closest("form.search-builder")) { return; }
+    if (target.classList.contains("field-select")) {
+      narrowOperators(target.closest(".condition"));
+    } else if (target.classList.contains("op-select")) {
+      refreshValue(target.closest(".condition"));
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest || !target.closest("form.search-builder")) { return; }
+    if (target.classList.contains("add-condition")) {
+      addCondition(target.previousElementSibling);
+    } else if (target.classList.contains("add-group")) {
+      addGroup(target);
+    } else if (target.classList.contains("remove-condition")) {
+      target.closest(".condition").remove();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".reference").forEach(setup);
+    document.querySelectorAll("form.search-builder").forEach(function (form) {
+      form.querySelectorAll(".add-condition, .add-group, .remove-condition").forEach(function (b) { b.hidden = false; });
+    });
   });
 })();

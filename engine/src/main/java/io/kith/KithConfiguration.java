@@ -1,6 +1,7 @@
 package io.kith;
 
 import io.kith.db.DatabaseBootstrap;
+import io.kith.export.CsvExport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataLoader;
@@ -10,6 +11,8 @@ import io.kith.query.ListParameters;
 import io.kith.query.QueryReader;
 import io.kith.record.RecordSchemas;
 import io.kith.record.RecordService;
+import io.kith.render.DisplayValues;
+import io.kith.savedsearch.SavedSearchService;
 import io.kith.schema.DdlPlan;
 import io.kith.schema.SchemaSync;
 import io.kith.web.Problems;
@@ -68,6 +71,17 @@ public class KithConfiguration {
   RecordService recordService(DdlPlan startupSchemaPlan, MetadataRegistry registry, FieldTypes fieldTypes,
       RecordSchemas schemas, QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
     return new RecordService(registry, fieldTypes, schemas, queryReader, db, tx, clock);
+  }
+
+  @Bean
+  SavedSearchService savedSearchService(DdlPlan startupSchemaPlan, MetadataRegistry registry, QueryReader queryReader,
+      DatabaseClient db) {
+    return new SavedSearchService(registry, queryReader, db);
+  }
+
+  @Bean
+  CsvExport csvExport(RecordService records, Messages messages, Clock clock) {
+    return new CsvExport(records, new DisplayValues(messages, clock.getZone()), clock);
   }
 
   @Bean

@@ -69,6 +69,28 @@ public final class QueryReader {
   }
 
   /**
+   * Reads a stored query (a saved search) leniently: conditions, sort keys and columns that today's
+   * metadata refuses (a retired field, a removed option, a changed type) are left out and listed,
+   * so the rest still runs. Only a document that is not a query at all is refused.
+   */
+  public LenientQuery readLenient(MetadataSnapshot snapshot, EntityDef entity, JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new RecordValidationException(List.of(FieldError.of("", "not_an_object")));
+    }
+    tools.jackson.databind.node.ObjectNode work = (tools.jackson.databind.node.ObjectNode) json.deepCopy();
+    List<LenientQuery.Dropped> dropped = new ArrayList<>();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return new LenientQuery(read(snapshot, entity, work), work, dropped);
+      } catch (RecordValidationException e) {
+        if (attempt >= MAX_DEPTH || !QueryPruner.prune(work, e.errors(), dropped)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
    * A query of simple filters, as list parameters give them: equality, or "contains" for text when
    * {@code fuzzyText} (the list pages: the CRM manual wants fuzzy text conditions).
    */
@@ -168,7 +190,9 @@ public final class QueryReader {
           errors.add(FieldError.of(at, "two_values_expected"));
           yield null;
         }
-        yield List.of(one(snapshot, target, value.get(0), at + "[0]", errors), one(snapshot, target, value.get(1), at + "[1]", errors));
+        // Either bound may be null (an error recorded): List.of would throw.
+        yield java.util.Arrays.asList(one(snapshot, target, value.get(0), at + "[0]", errors),
+            one(snapshot, target, value.get(1), at + "[1]", errors));
       }
       case MANY -> list(snapshot, target, value, at, errors);
       case TEXT -> {

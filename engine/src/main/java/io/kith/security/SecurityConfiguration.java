@@ -34,6 +34,12 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /** Until login exists, every request is anonymous; login replaces this bean. */
+  @Bean
+  CurrentUser currentUser() {
+    return CurrentUser.ANONYMOUS;
+  }
+
   /** Every non-safe request outside {@code /api/}. */
   private static ServerWebExchangeMatcher pageWrites() {
     ServerWebExchangeMatcher unsafe = new OrServerWebExchangeMatcher(

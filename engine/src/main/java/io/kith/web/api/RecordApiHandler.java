@@ -174,7 +174,7 @@ final class RecordApiHandler {
     return "\"" + record.get("version").asInt() + "\"";
   }
 
-  private static ObjectNode pageJson(Page page) {
+  static ObjectNode pageJson(Page page) {
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("items");
     page.items().forEach(items::add);

@@ -67,7 +67,8 @@ final class ListPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     MultiValueMap<String, String> params = withoutBlankFilters(request.queryParams());
-    Query query = queries.parseFuzzy(snapshot, entity, params);
+    List<String> shown = columns(entity).stream().map(FieldDef::name).toList();
+    Query query = queries.parseFuzzy(snapshot, entity, params).withColumns(shown);
     Integer jump = jumpTarget(params.getFirst("jump"));
     Mono<Page> page = jump == null
         ? records.list(entity.name(), query)
@@ -115,24 +116,7 @@ final class ListPageHandler {
   }
 
   private Pager pager(String base, Page page, MultiValueMap<String, String> params, KithLocale locale) {
-    long last = page.pages();
-    int current = page.page();
-    List<Param> hidden = new ArrayList<>();
-    params.forEach((name, values) -> {
-      if (!name.equals("jump") && !name.equals("lang")) {
-        values.forEach(v -> hidden.add(new Param(name, v)));
-      }
-    });
-    if (!params.containsKey("page")) {
-      hidden.add(new Param("page", String.valueOf(current)));
-    }
-    String summary = pages.text(locale, "pager.summary", page.total(), last, page.size(), current);
-    return new Pager(summary, page.total(), last, page.size(), current,
-        current > 1 ? url(base, params, Map.of("page", "1")) : null,
-        current > 1 ? url(base, params, Map.of("page", String.valueOf(Math.min(current - 1, last)))) : null,
-        current < last ? url(base, params, Map.of("page", String.valueOf(current + 1))) : null,
-        current < last ? url(base, params, Map.of("page", String.valueOf(last))) : null,
-        hidden);
+    return Pagers.pager(base, page, params, locale, pages);
   }
 
   private List<Filter> filters(MetadataSnapshot snapshot, EntityDef entity, List<FieldDef> columns,
@@ -157,28 +141,13 @@ final class ListPageHandler {
   }
 
   private static List<FieldDef> columns(EntityDef entity) {
-    List<FieldDef> out = new ArrayList<>();
-    for (String name : entity.listColumns()) {
-      entity.field(name).filter(f -> !f.hidden()).ifPresent(out::add);
-    }
-    if (out.isEmpty()) {
-      entity.fields().stream().filter(f -> f.type().hasColumn() && !f.hidden()).limit(5).forEach(out::add);
-    }
-    return out;
+    return io.kith.render.ResultColumns.defaults(entity);
   }
 
 
   /** The jump box: a page number ≥ 1, or null when empty, zero or not a number (no jump). */
   static Integer jumpTarget(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      int page = Integer.parseInt(text.strip());
-      return page >= 1 ? page : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Pagers.jumpTarget(text);
   }
 
   private static Query withPage(Query query, int page) {
@@ -198,19 +167,7 @@ final class ListPageHandler {
   }
 
   private static String url(String base, MultiValueMap<String, String> params, Map<String, String> changes) {
-    UriComponentsBuilder builder = UriComponentsBuilder.fromPath(base);
-    Map<String, List<String>> merged = new LinkedHashMap<>(params);
-    merged.remove("jump");
-    merged.remove("lang");
-    changes.forEach((k, v) -> merged.put(k, List.of(v)));
-    merged.forEach((k, values) -> values.forEach(v -> builder.queryParam(k, "{" + k + values.indexOf(v) + "}")));
-    Map<String, Object> vars = new LinkedHashMap<>();
-    merged.forEach((k, values) -> {
-      for (int i = 0; i < values.size(); i++) {
-        vars.put(k + i, values.get(i));
-      }
-    });
-    return builder.encode().buildAndExpand(vars).toUriString();
+    return Pagers.url(base, params, changes);
   }
 
 }
