@@ -2,18 +2,15 @@ package io.kith.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
-import java.nio.file.Path;
+import io.kith.testing.KithExtension;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,19 +23,16 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryApiTest {
 
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.withMetadata("/metadata-query");
+
   private static final LocalDate TODAY = LocalDate.now();
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
   private long tag1;
   private long tag2;
 
   @BeforeAll
   void start() throws Exception {
-    db = new TestDatabase();
-    server = KithServer.start(db, Path.of(getClass().getResource("/metadata-query").toURI()));
-    api = new ApiClient(server.client());
     tag1 = create("tag", "{\"name\": \"T1\"}");
     tag2 = create("tag", "{\"name\": \"T2\"}");
     create("item", """
@@ -59,23 +53,18 @@ class QueryApiTest {
         """.formatted(TODAY.plusDays(5)));
     long d = create("item", """
         {"subtype": "large", "code": "D-4", "quantity": 10, "made_on": "2020-01-15"}""");
-    assertThat(api.post("/api/v1/item/" + d + "/deactivate", "").status()).isEqualTo(200);
+    assertThat(kith.api().post("/api/v1/item/" + d + "/deactivate", "").status()).isEqualTo(200);
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
-    db.close();
-  }
 
   private long create(String entity, String json) {
-    Response created = api.post("/api/v1/" + entity, json);
+    Response created = kith.api().post("/api/v1/" + entity, json);
     assertThat(created.status()).as(created.body() == null ? "" : created.body().toString()).isEqualTo(201);
     return created.body().get("id").asLong();
   }
 
   private List<String> codes(String filter) {
-    Response response = api.post("/api/v1/item/search", "{\"filter\": " + filter + ", \"sort\": [\"code\"], \"size\": 50}");
+    Response response = kith.api().post("/api/v1/item/search", "{\"filter\": " + filter + ", \"sort\": [\"code\"], \"size\": 50}");
     assertThat(response.status()).as(filter + " -> " + response.body()).isEqualTo(200);
     return response.body().get("items").valueStream().map(i -> i.get("code").asString()).toList();
   }
@@ -180,7 +169,7 @@ class QueryApiTest {
 
   @Test
   void returnsOnlyTheChosenColumnsWithTheId() {
-    Response response = api.post("/api/v1/item/search", """
+    Response response = kith.api().post("/api/v1/item/search", """
         {"filter": {"field": "code", "op": "eq", "value": "B-2"}, "columns": ["title", "colour"]}""");
     JsonNode item = response.body().get("items").get(0);
     assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "title", "colour");
@@ -191,7 +180,7 @@ class QueryApiTest {
 
   @Test
   void sortsAndPages() {
-    Response response = api.post("/api/v1/item/search", "{\"sort\": [\"-quantity\", \"code\"], \"size\": 2, \"page\": 1}");
+    Response response = kith.api().post("/api/v1/item/search", "{\"sort\": [\"-quantity\", \"code\"], \"size\": 2, \"page\": 1}");
     assertThat(response.body().get("items").valueStream().map(i -> i.get("code").asString()).toList())
         .containsExactly("B-2", "A-1");
     assertThat(response.body().get("pages").asLong()).isEqualTo(2);
@@ -222,7 +211,7 @@ class QueryApiTest {
   @ParameterizedTest(name = "{0} -> {1} {2}")
   @MethodSource("refusals")
   void invalidQueriesAreRefusedNamingTheirPart(String query, String path, String code) {
-    Response response = api.post("/api/v1/item/search", query);
+    Response response = kith.api().post("/api/v1/item/search", query);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
     JsonNode error = response.body().get("errors").get(0);
@@ -237,7 +226,7 @@ class QueryApiTest {
     for (int i = 0; i < 12; i++) {
       filter = "{\"and\": [" + filter + "]}";
     }
-    Response response = api.post("/api/v1/item/search", "{\"filter\": " + filter + "}");
+    Response response = kith.api().post("/api/v1/item/search", "{\"filter\": " + filter + "}");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("code").asString()).isEqualTo("too_deep");
   }
@@ -245,12 +234,12 @@ class QueryApiTest {
   @Test
   void hostileValuesAreBoundNotSpliced() {
     assertThat(codes("{\"field\": \"title\", \"op\": \"contains\", \"value\": \"x'; drop table item; --\"}")).isEmpty();
-    assertThat(db.count("item")).isEqualTo(4);
+    assertThat(kith.db().count("item")).isEqualTo(4);
   }
 
   @Test
   void querySchemaIsPublished() {
-    Response schema = api.get("/api/v1/meta/query-schema");
+    Response schema = kith.api().get("/api/v1/meta/query-schema");
     assertThat(schema.status()).isEqualTo(200);
     assertThat(schema.body().get("$defs").get("condition").get("properties").get("op").get("enum").valueStream()
         .map(JsonNode::asString).toList()).contains("contains", "between", "any", "last_days");

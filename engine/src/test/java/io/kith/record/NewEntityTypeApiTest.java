@@ -2,20 +2,17 @@ package io.kith.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
-import io.kith.testing.KithServer;
-import io.kith.testing.MetadataFolders;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.KithExtension;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,28 +23,18 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewEntityTypeApiTest {
 
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.withMetadata("/metadata-volunteer");
+
   private static final String SHIFTS = "/api/v1/volunteer_shift";
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
   private long volunteer;
 
   @BeforeAll
   void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, MetadataFolders.resource("metadata-volunteer"));
-    api = new ApiClient(server.client());
     volunteer = newContact("Mei", "Chan");
   }
 
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    db.close();
-  }
 
   @Test
   void createsTableWithTypedColumnsFromMetadata() {
@@ -69,7 +56,7 @@ class NewEntityTypeApiTest {
         "capacity", "bigint",
         "starts_at", "timestamp with time zone",
         "filled", "boolean"));
-    List<Map<String, Object>> keys = db.query("""
+    List<Map<String, Object>> keys = kith.db().query("""
         select confrelid::regclass::text as target from pg_constraint
          where conrelid = 'public.volunteer_shift'::regclass and contype = 'f'""");
     assertThat(keys).extracting(k -> k.get("target")).containsExactly("contact");
@@ -77,7 +64,7 @@ class NewEntityTypeApiTest {
 
   @Test
   void listsNewEntityTypeAmongEntities() {
-    Response entities = api.get("/api/v1/meta/entities");
+    Response entities = kith.api().get("/api/v1/meta/entities");
 
     assertThat(entities.status()).isEqualTo(200);
     assertThat(entities.body().get("items").findValuesAsString("name"))
@@ -86,7 +73,7 @@ class NewEntityTypeApiTest {
 
   @Test
   void publishesJsonSchemaOfNewEntityType() {
-    Response response = api.get("/api/v1/meta/entities/volunteer_shift/schema");
+    Response response = kith.api().get("/api/v1/meta/entities/volunteer_shift/schema");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType().toString()).startsWith("application/schema+json");
@@ -107,7 +94,7 @@ class NewEntityTypeApiTest {
 
   @Test
   void createReturnsLocationFirstVersionDefaultsAndInlineSlots() {
-    Response created = api.post(SHIFTS, """
+    Response created = kith.api().post(SHIFTS, """
         {"title": "Morning meals", "volunteer": %d, "shift_date": "2025-03-01",
          "starts_at": "2025-03-01T09:00:00+08:00", "hours": 3, "confirmed": true,
          "notes": "Bring gloves",
@@ -135,9 +122,9 @@ class NewEntityTypeApiTest {
     assertThat(instant(shift.get("slots").get(1).get("starts_at")))
         .isEqualTo(OffsetDateTime.parse("2025-03-01T11:30:00+08:00"));
 
-    Map<String, Object> row = db.query("select title, role, hours from volunteer_shift where id = $1", id).get(0);
+    Map<String, Object> row = kith.db().query("select title, role, hours from volunteer_shift where id = $1", id).get(0);
     assertThat(row).containsEntry("title", "Morning meals").containsEntry("role", "helper").containsEntry("hours", 3L);
-    assertThat(db.query("select station from volunteer_shift__slots where parent_id = $1 order by position", id))
+    assertThat(kith.db().query("select station from volunteer_shift__slots where parent_id = $1 order by position", id))
         .extracting(r -> r.get("station")).containsExactly("Kitchen", "Delivery");
   }
 
@@ -145,7 +132,7 @@ class NewEntityTypeApiTest {
   void readReturnsRecordWithEtagAndSlots() {
     long id = newShift("Afternoon tea", "2025-03-02", "driver", "Hall", "Door");
 
-    Response read = api.get(SHIFTS + "/" + id);
+    Response read = kith.api().get(SHIFTS + "/" + id);
 
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
@@ -161,9 +148,9 @@ class NewEntityTypeApiTest {
     long second = newShift(mine, "Shift B", "2025-04-02", "helper");
     long third = newShift(mine, "Shift C", "2025-04-03", "driver");
 
-    Response page1 = api.get(SHIFTS + "?page=1&size=2&sort=-created_at&volunteer=" + mine);
-    Response page2 = api.get(SHIFTS + "?page=2&size=2&sort=-created_at&volunteer=" + mine);
-    Response drivers = api.get(SHIFTS + "?page=1&size=20&sort=shift_date&role=driver&volunteer=" + mine);
+    Response page1 = kith.api().get(SHIFTS + "?page=1&size=2&sort=-created_at&volunteer=" + mine);
+    Response page2 = kith.api().get(SHIFTS + "?page=2&size=2&sort=-created_at&volunteer=" + mine);
+    Response drivers = kith.api().get(SHIFTS + "?page=1&size=20&sort=shift_date&role=driver&volunteer=" + mine);
 
     assertThat(page1.status()).isEqualTo(200);
     assertThat(page1.body().get("page").asInt()).isEqualTo(1);
@@ -183,10 +170,10 @@ class NewEntityTypeApiTest {
     long confirmed = newShift(mine, "Confirmed", "2025-06-01", "helper");
     newShift(mine, "Unconfirmed", "2025-06-01", "helper");
     newShift(mine, "Other day", "2025-06-02", "helper");
-    assertThat(api.patch(SHIFTS + "/" + confirmed, "{\"confirmed\": true}").status()).isEqualTo(200);
+    assertThat(kith.api().patch(SHIFTS + "/" + confirmed, "{\"confirmed\": true}").status()).isEqualTo(200);
 
-    Response byDate = api.get(SHIFTS + "?shift_date=2025-06-01&volunteer=" + mine);
-    Response byDateAndFlag = api.get(SHIFTS + "?shift_date=2025-06-01&confirmed=true&volunteer=" + mine);
+    Response byDate = kith.api().get(SHIFTS + "?shift_date=2025-06-01&volunteer=" + mine);
+    Response byDateAndFlag = kith.api().get(SHIFTS + "?shift_date=2025-06-01&confirmed=true&volunteer=" + mine);
 
     assertThat(byDate.body().get("total").asLong()).isEqualTo(2);
     assertThat(ids(byDateAndFlag.body())).containsExactly(confirmed);
@@ -197,12 +184,12 @@ class NewEntityTypeApiTest {
     long mine = newContact("Still", "Referenced");
     long shift = newShift(mine, "Keeps a reference", "2025-07-01", "helper");
 
-    Response refused = api.delete("/api/v1/contact/" + mine);
+    Response refused = kith.api().delete("/api/v1/contact/" + mine);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body().get("type").asString()).endsWith("/referenced");
-    assertThat(db.query("select 1 from contact where id = $1", mine)).hasSize(1);
-    assertThat(db.query("select volunteer from volunteer_shift where id = $1", shift).get(0))
+    assertThat(kith.db().query("select 1 from contact where id = $1", mine)).hasSize(1);
+    assertThat(kith.db().query("select volunteer from volunteer_shift where id = $1", shift).get(0))
         .containsEntry("volunteer", mine);
   }
 
@@ -210,7 +197,7 @@ class NewEntityTypeApiTest {
   void patchChangesOnlySentFieldsAndBumpsVersion() {
     long id = newShift("Evening round", "2025-03-03", "lead", "Lobby");
 
-    Response patched = api.patch(SHIFTS + "/" + id, "{\"hours\": 5, \"notes\": \"Late finish\"}");
+    Response patched = kith.api().patch(SHIFTS + "/" + id, "{\"hours\": 5, \"notes\": \"Late finish\"}");
 
     assertThat(patched.status()).isEqualTo(200);
     assertThat(patched.header("ETag")).isEqualTo("\"2\"");
@@ -222,7 +209,7 @@ class NewEntityTypeApiTest {
     assertThat(shift.get("role").asString()).isEqualTo("lead");
     assertThat(shift.get("shift_date").asString()).isEqualTo("2025-03-03");
     assertThat(stations(shift)).as("slots not sent, so kept").containsExactly("Lobby");
-    Map<String, Object> row = db.query(
+    Map<String, Object> row = kith.db().query(
         "select version, title, hours, notes from volunteer_shift where id = $1", id).get(0);
     assertThat(row).containsEntry("version", 2).containsEntry("title", "Evening round")
         .containsEntry("hours", 5L).containsEntry("notes", "Late finish");
@@ -232,37 +219,37 @@ class NewEntityTypeApiTest {
   void patchReplacesCollectionRows() {
     long id = newShift("Garden day", "2025-03-04", "helper", "Weeding", "Watering");
 
-    Response patched = api.patch(SHIFTS + "/" + id,
+    Response patched = kith.api().patch(SHIFTS + "/" + id,
         "{\"slots\": [{\"station\": \"Planting\", \"capacity\": 4}]}");
 
     assertThat(patched.status()).isEqualTo(200);
     assertThat(stations(patched.body())).containsExactly("Planting");
     assertThat(patched.body().get("slots").get(0).get("capacity").asLong()).isEqualTo(4);
-    assertThat(db.query("select station from volunteer_shift__slots where parent_id = $1", id))
+    assertThat(kith.db().query("select station from volunteer_shift__slots where parent_id = $1", id))
         .extracting(r -> r.get("station")).containsExactly("Planting");
 
-    Response emptied = api.patch(SHIFTS + "/" + id, "{\"slots\": []}");
+    Response emptied = kith.api().patch(SHIFTS + "/" + id, "{\"slots\": []}");
 
     assertThat(emptied.body().get("slots").isEmpty()).isTrue();
-    assertThat(db.query("select 1 from volunteer_shift__slots where parent_id = $1", id)).isEmpty();
+    assertThat(kith.db().query("select 1 from volunteer_shift__slots where parent_id = $1", id)).isEmpty();
   }
 
   @Test
   void deactivatedRecordRefusesChangesUntilReactivated() {
     long id = newShift("Night watch", "2025-03-05", "helper");
 
-    Response deactivated = api.post(SHIFTS + "/" + id + "/deactivate", null);
-    Response refused = api.patch(SHIFTS + "/" + id, "{\"hours\": 1}");
+    Response deactivated = kith.api().post(SHIFTS + "/" + id + "/deactivate", null);
+    Response refused = kith.api().patch(SHIFTS + "/" + id, "{\"hours\": 1}");
 
     assertThat(deactivated.status()).isEqualTo(200);
     assertThat(deactivated.body().get("active").asBoolean()).isFalse();
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.contentType().toString()).startsWith("application/problem+json");
-    assertThat(db.query("select active, hours from volunteer_shift where id = $1", id).get(0))
+    assertThat(kith.db().query("select active, hours from volunteer_shift where id = $1", id).get(0))
         .containsEntry("active", false).containsEntry("hours", null);
 
-    Response reactivated = api.post(SHIFTS + "/" + id + "/reactivate", null);
-    Response accepted = api.patch(SHIFTS + "/" + id, "{\"hours\": 1}");
+    Response reactivated = kith.api().post(SHIFTS + "/" + id + "/reactivate", null);
+    Response accepted = kith.api().patch(SHIFTS + "/" + id, "{\"hours\": 1}");
 
     assertThat(reactivated.status()).isEqualTo(200);
     assertThat(reactivated.body().get("active").asBoolean()).isTrue();
@@ -277,33 +264,33 @@ class NewEntityTypeApiTest {
     long b = newShift(mine, "Bulk B", "2025-05-02", "helper");
     long untouched = newShift(mine, "Bulk C", "2025-05-03", "helper");
 
-    Response bulk = api.post(SHIFTS + "/deactivate", "{\"ids\": [%d, %d]}".formatted(a, b));
+    Response bulk = kith.api().post(SHIFTS + "/deactivate", "{\"ids\": [%d, %d]}".formatted(a, b));
 
     assertThat(bulk.status()).isEqualTo(200);
     assertThat(bulk.body().get("deactivated").asLong()).isEqualTo(2);
-    assertThat(db.query("select id, active from volunteer_shift where volunteer = $1 order by id", mine))
+    assertThat(kith.db().query("select id, active from volunteer_shift where volunteer = $1 order by id", mine))
         .extracting(r -> r.get("active")).containsExactly(false, false, true);
-    assertThat(ids(api.get(SHIFTS + "?active=false&volunteer=" + mine).body())).containsExactlyInAnyOrder(a, b);
-    assertThat(ids(api.get(SHIFTS + "?active=true&volunteer=" + mine).body())).containsExactly(untouched);
+    assertThat(ids(kith.api().get(SHIFTS + "?active=false&volunteer=" + mine).body())).containsExactlyInAnyOrder(a, b);
+    assertThat(ids(kith.api().get(SHIFTS + "?active=true&volunteer=" + mine).body())).containsExactly(untouched);
   }
 
   @Test
   void hardDeleteRemovesRecordAndItsSlots() {
     long id = newShift("To be deleted", "2025-03-06", "helper", "Somewhere");
 
-    Response deleted = api.delete(SHIFTS + "/" + id);
-    Response after = api.get(SHIFTS + "/" + id);
+    Response deleted = kith.api().delete(SHIFTS + "/" + id);
+    Response after = kith.api().get(SHIFTS + "/" + id);
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(after.status()).isEqualTo(404);
     assertThat(after.contentType().toString()).startsWith("application/problem+json");
-    assertThat(db.query("select 1 from volunteer_shift where id = $1", id)).isEmpty();
-    assertThat(db.query("select 1 from volunteer_shift__slots where parent_id = $1", id)).isEmpty();
-    assertThat(api.delete(SHIFTS + "/" + id).status()).isEqualTo(404);
+    assertThat(kith.db().query("select 1 from volunteer_shift where id = $1", id)).isEmpty();
+    assertThat(kith.db().query("select 1 from volunteer_shift__slots where parent_id = $1", id)).isEmpty();
+    assertThat(kith.api().delete(SHIFTS + "/" + id).status()).isEqualTo(404);
   }
 
   private long newContact(String first, String last) {
-    Response created = api.post("/api/v1/contact",
+    Response created = kith.api().post("/api/v1/contact",
         "{\"subtype\": \"individual\", \"first_name\": \"%s\", \"last_name\": \"%s\"}".formatted(first, last));
     assertThat(created.status()).as("contact created: %s", created.body()).isEqualTo(201);
     return created.body().get("id").asLong();
@@ -318,7 +305,7 @@ class NewEntityTypeApiTest {
     for (String station : stations) {
       slots.append(slots.length() == 0 ? "" : ", ").append("{\"station\": \"").append(station).append("\"}");
     }
-    Response created = api.post(SHIFTS, """
+    Response created = kith.api().post(SHIFTS, """
         {"title": "%s", "volunteer": %d, "shift_date": "%s", "role": "%s", "slots": [%s]}
         """.formatted(title, contact, date, role, slots));
     assertThat(created.status()).as("shift created: %s", created.body()).isEqualTo(201);
@@ -327,7 +314,7 @@ class NewEntityTypeApiTest {
 
   private Map<String, String> columnTypes(String table) {
     Map<String, String> out = new LinkedHashMap<>();
-    db.query("""
+    kith.db().query("""
         select a.attname as name, format_type(a.atttypid, a.atttypmod) as type
           from pg_attribute a where a.attrelid = ('public.' || $1)::regclass
            and a.attnum > 0 and not a.attisdropped""", table)

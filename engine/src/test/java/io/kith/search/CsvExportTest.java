@@ -2,11 +2,10 @@ package io.kith.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
+import io.kith.testing.ApiClient;
 import io.kith.testing.HtmlSession;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.KithExtension;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -19,10 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CSV export of query results: the chosen columns in their order, every matching row across many
@@ -32,18 +31,15 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsvExportTest {
 
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
   private static final String TRICKY = "Hello, \"World\"\nsecond line";
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    api = new ApiClient(server.client());
     person("大文", "陳", "male", "=HYPERLINK(\"http://evil.example\")", true);
     person("Ann", "Lee", "female", "+85291234567", false);
     person("Bob", "Ng", null, "-5", false);
@@ -51,20 +47,15 @@ class CsvExportTest {
     person("Dan", "Wu", null, TRICKY, false);
     person("Eve", "Au", null, "Tabbed", false);
     // Input is trimmed, so a leading tab can only come from elsewhere (an import, SQL).
-    db.execute("update contact set source = E'\\tTabbed' where first_name = 'Eve'");
+    kith.db().execute("update contact set source = E'\\tTabbed' where first_name = 'Eve'");
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
-    db.close();
-  }
 
   private long person(String first, String last, String gender, String source, boolean doNotPhone) {
     String body = ApiClient.JSON.createObjectNode().put("subtype", "individual").put("first_name", first)
         .put("last_name", last).put("gender", gender).put("source", source).put("do_not_phone", doNotPhone)
         .toString();
-    Response created = api.post("/api/v1/contact", body);
+    Response created = kith.api().post("/api/v1/contact", body);
     assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
     return created.body().get("id").asLong();
   }
@@ -80,7 +71,7 @@ class CsvExportTest {
   }
 
   private Csv export(String entity, String query, String language) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/" + entity + "/export"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(kith.server().baseUrl() + "/api/v1/" + entity + "/export"))
         .header("Content-Type", "application/json").header("Accept-Language", language)
         .POST(HttpRequest.BodyPublishers.ofString(query)).build();
     return send(request);
@@ -140,7 +131,7 @@ class CsvExportTest {
 
   @Test
   void exportsEveryMatchingRowAcrossBatchesInOrder() throws Exception {
-    db.execute("insert into activity (activity_type, subject, activity_date_time) "
+    kith.db().execute("insert into activity (activity_type, subject, activity_date_time) "
         + "select 'meeting', 'Bulk ' || lpad(g::text, 4, '0'), now() "
         + "from generate_series(1, 1234) g");
     Csv csv = export("activity", """
@@ -155,9 +146,9 @@ class CsvExportTest {
 
   @Test
   void exportsReferenceLabelsAndLocalDateTimes() throws Exception {
-    long ann = api.get("/api/v1/contact?first_name=Ann").body().get("items").get(0).get("id").asLong();
-    long bob = api.get("/api/v1/contact?first_name=Bob").body().get("items").get(0).get("id").asLong();
-    Response created = api.post("/api/v1/activity", """
+    long ann = kith.api().get("/api/v1/contact?first_name=Ann").body().get("items").get(0).get("id").asLong();
+    long bob = kith.api().get("/api/v1/contact?first_name=Bob").body().get("items").get(0).get("id").asLong();
+    Response created = kith.api().post("/api/v1/activity", """
         {"activity_type": "meeting", "subject": "Visit", "activity_date_time": "2025-03-04T09:30",
          "source_contact": %d, "target_contacts": [%d, %d]}""".formatted(ann, ann, bob));
     assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
@@ -178,12 +169,12 @@ class CsvExportTest {
 
   @Test
   void thePageExportsTheCurrentSearchWithItsColumns() throws Exception {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     var page = session.get("/app/contact/search?match=and&c0.field=first_name&c0.op=contains&c0.value=a"
         + "&col=first_name&col=last_name&sort=first_name&size=2&lang=zh-Hans");
     String href = page.document().selectFirst("a.export").attr("href");
     assertThat(href).startsWith("/app/contact/search/export?").doesNotContain("page=");
-    Csv all = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + href)).header("Accept-Language", "zh-Hans").build());
+    Csv all = send(HttpRequest.newBuilder(URI.create(kith.server().baseUrl() + href)).header("Accept-Language", "zh-Hans").build());
     assertThat(all.status()).isEqualTo(200);
     List<CSVRecord> records = all.records();
     assertThat(row(records.get(0))).containsExactly("名字", "姓氏");

@@ -2,15 +2,12 @@ package io.kith.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.KithExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,30 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConditionalPatchApiTest {
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
 
-  @BeforeAll
-  void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    api = new ApiClient(server.client());
-  }
 
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    db.close();
-  }
+
 
   @Test
   void patchWithCurrentIfMatchSucceedsAndReturnsNextVersion() {
     long id = newContact("Kwok");
 
-    Response patched = api.patch("/api/v1/contact/" + id, "{\"last_name\": \"Kwan\"}", "If-Match", "\"1\"");
+    Response patched = kith.api().patch("/api/v1/contact/" + id, "{\"last_name\": \"Kwan\"}", "If-Match", "\"1\"");
 
     assertThat(patched.status()).isEqualTo(200);
     assertThat(patched.header("ETag")).isEqualTo("\"2\"");
@@ -51,10 +35,10 @@ class ConditionalPatchApiTest {
   @Test
   void patchWithStaleIfMatchIsRefusedAndChangesNothing() {
     long id = newContact("Ho");
-    assertThat(api.patch("/api/v1/contact/" + id, "{\"last_name\": \"Ha\"}", "If-Match", "\"1\"").status())
+    assertThat(kith.api().patch("/api/v1/contact/" + id, "{\"last_name\": \"Ha\"}", "If-Match", "\"1\"").status())
         .isEqualTo(200);
 
-    Response stale = api.patch("/api/v1/contact/" + id,
+    Response stale = kith.api().patch("/api/v1/contact/" + id,
         "{\"last_name\": \"Hui\", \"emails\": [{\"email\": \"hui@example.org\"}]}", "If-Match", "\"1\"");
 
     assertThat(stale.status()).isEqualTo(412);
@@ -62,7 +46,7 @@ class ConditionalPatchApiTest {
     assertThat(stale.body().get("type").asString()).endsWith("/version-conflict");
     assertThat(stale.body().get("title").asString()).contains("1", "2");
     assertThat(row(id)).containsEntry("version", 2).containsEntry("last_name", "Ha");
-    assertThat(db.query("select 1 from contact__emails where parent_id = $1", id)).isEmpty();
+    assertThat(kith.db().query("select 1 from contact__emails where parent_id = $1", id)).isEmpty();
   }
 
   @ParameterizedTest(name = "If-Match: {0}")
@@ -70,7 +54,7 @@ class ConditionalPatchApiTest {
   void ifMatchThatIsNotTheCurrentVersionNeverMatches(String ifMatch) {
     long id = newContact("Yip");
 
-    Response refused = api.patch("/api/v1/contact/" + id, "{\"last_name\": \"Yeung\"}", "If-Match", ifMatch);
+    Response refused = kith.api().patch("/api/v1/contact/" + id, "{\"last_name\": \"Yeung\"}", "If-Match", ifMatch);
 
     assertThat(refused.status()).isEqualTo(412);
     assertThat(row(id)).containsEntry("version", 1).containsEntry("last_name", "Yip");
@@ -80,14 +64,14 @@ class ConditionalPatchApiTest {
   void weakEtagOfCurrentVersionMatches() {
     long id = newContact("Lam");
 
-    Response patched = api.patch("/api/v1/contact/" + id, "{\"last_name\": \"Lum\"}", "If-Match", "W/\"1\"");
+    Response patched = kith.api().patch("/api/v1/contact/" + id, "{\"last_name\": \"Lum\"}", "If-Match", "W/\"1\"");
 
     assertThat(patched.status()).isEqualTo(200);
     assertThat(row(id)).containsEntry("version", 2).containsEntry("last_name", "Lum");
   }
 
   private long newContact(String lastName) {
-    Response created = api.post("/api/v1/contact",
+    Response created = kith.api().post("/api/v1/contact",
         "{\"subtype\": \"individual\", \"first_name\": \"Test\", \"last_name\": \"%s\"}".formatted(lastName));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("ETag")).isEqualTo("\"1\"");
@@ -95,6 +79,6 @@ class ConditionalPatchApiTest {
   }
 
   private Map<String, Object> row(long id) {
-    return db.query("select version, last_name from contact where id = $1", id).get(0);
+    return kith.db().query("select version, last_name from contact where id = $1", id).get(0);
   }
 }

@@ -2,15 +2,13 @@ package io.kith.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.KithExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,28 +21,18 @@ import org.springframework.http.HttpMethod;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListQueryApiTest {
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
 
   @BeforeAll
   void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    api = new ApiClient(server.client());
-    assertThat(api.post("/api/v1/contact", "{\"subtype\": \"individual\", \"first_name\": \"Chan\"}").status())
+    assertThat(kith.api().post("/api/v1/contact", "{\"subtype\": \"individual\", \"first_name\": \"Chan\"}").status())
         .isEqualTo(201);
     // The table an injection would drop: it must survive every request below.
-    db.execute("create table x (id integer)");
+    kith.db().execute("create table x (id integer)");
   }
 
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    db.close();
-  }
 
   @ParameterizedTest(name = "sort={0}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -56,7 +44,7 @@ class ListQueryApiTest {
       first_name"; drop table x; --        | first_name"; drop table x; --
       """)
   void rejectsUnknownSortNamingIt(String sort, String named) {
-    Response response = api.send(HttpMethod.GET, "/api/v1/contact?sort={sort}", Map.of("sort", sort), null);
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/contact?sort={sort}", Map.of("sort", sort), null);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
@@ -68,7 +56,7 @@ class ListQueryApiTest {
   @ParameterizedTest(name = "{0}=1")
   @ValueSource(strings = {"nope", "name;drop table x", "first_name\"; drop table x; --", "contact.id", "emails"})
   void rejectsUnknownFilterNamingIt(String name) {
-    Response response = api.send(HttpMethod.GET, "/api/v1/contact?{name}=1", Map.of("name", name), null);
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/contact?{name}=1", Map.of("name", name), null);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
@@ -79,7 +67,7 @@ class ListQueryApiTest {
 
   @Test
   void filterValueIsBoundNotSpliced() {
-    Response response = api.send(HttpMethod.GET, "/api/v1/contact?first_name={value}",
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/contact?first_name={value}",
         Map.of("value", "x'; drop table x; --"), null);
 
     assertThat(response.status()).isEqualTo(200);
@@ -90,7 +78,7 @@ class ListQueryApiTest {
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource({"page, 0", "size, 0", "size, 100000", "page, one"})
   void rejectsBadPaging(String name, String value) {
-    Response response = api.send(HttpMethod.GET, "/api/v1/contact?{name}={value}",
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/contact?{name}={value}",
         Map.of("name", name, "value", value), null);
 
     assertThat(response.status()).isEqualTo(400);
@@ -105,7 +93,7 @@ class ListQueryApiTest {
       "GET, /api/v1/meta/entities/no_such_entity",
       "GET, /api/v1/meta/entities/no_such_entity/schema"})
   void unknownEntityTypeIsNotFoundProblem(HttpMethod method, String uri) {
-    Response response = api.send(method, uri, method == HttpMethod.POST ? "{}" : null);
+    Response response = kith.api().send(method, uri, method == HttpMethod.POST ? "{}" : null);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
@@ -115,14 +103,14 @@ class ListQueryApiTest {
 
   @Test
   void unknownRecordIsNotFoundProblem() {
-    Response response = api.get("/api/v1/contact/999999");
+    Response response = kith.api().get("/api/v1/contact/999999");
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().get("type").asString()).endsWith("/record-not-found");
   }
 
   private void assertNothingRan() {
-    assertThat(db.count("x")).isZero();
-    assertThat(db.count("contact")).isEqualTo(1);
+    assertThat(kith.db().count("x")).isZero();
+    assertThat(kith.db().count("contact")).isEqualTo(1);
   }
 }

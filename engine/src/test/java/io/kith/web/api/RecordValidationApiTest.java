@@ -2,18 +2,16 @@ package io.kith.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.KithExtension;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,20 +25,17 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordValidationApiTest {
 
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
   private static final List<String> TABLES =
       List.of("contact", "contact__emails", "contact__phones", "activity", "activity__target_contacts");
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
   private long existing;
 
   @BeforeAll
   void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    api = new ApiClient(server.client());
-    Response created = api.post("/api/v1/contact", """
+    Response created = kith.api().post("/api/v1/contact", """
         {"subtype": "individual", "first_name": "Wai Man", "last_name": "Lee",
          "external_identifier": "EXT-1",
          "emails": [{"email": "waiman@example.org", "location_type": "home", "is_primary": true}]}
@@ -49,13 +44,6 @@ class RecordValidationApiTest {
     existing = created.body().get("id").asLong();
   }
 
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    db.close();
-  }
 
   /** entity, body, the field path and code reported, the field's label in en and zh-Hant. */
   static Stream<Arguments> badInput() {
@@ -111,8 +99,8 @@ class RecordValidationApiTest {
       String enLabel, String zhHantLabel) {
     Map<String, Long> before = counts();
 
-    Response en = api.post("/api/v1/" + entity, body, "Accept-Language", "en");
-    Response zhHant = api.post("/api/v1/" + entity, body, "Accept-Language", "zh-Hant");
+    Response en = kith.api().post("/api/v1/" + entity, body, "Accept-Language", "en");
+    Response zhHant = kith.api().post("/api/v1/" + entity, body, "Accept-Language", "zh-Hant");
 
     for (Response response : List.of(en, zhHant)) {
       assertThat(response.status()).isEqualTo(400);
@@ -130,7 +118,7 @@ class RecordValidationApiTest {
 
   @Test
   void referenceToImpossibleIdNamesTheIdSent() {
-    Response response = api.post("/api/v1/activity", """
+    Response response = kith.api().post("/api/v1/activity", """
         {"activity_type": "meeting", "subject": "Tea", "activity_date_time": "2025-01-02T10:00:00+08:00",
          "source_contact": 0}""");
 
@@ -145,7 +133,7 @@ class RecordValidationApiTest {
   void reportsEveryErrorOfOneRequestTogether() {
     Map<String, Long> before = counts();
 
-    Response response = api.post("/api/v1/contact", """
+    Response response = kith.api().post("/api/v1/contact", """
         {"subtype": "individual", "first_name": "%s", "gender": "alien",
          "emails": [{"email": "ok@example.org"}, {"email": "broken"}]}
         """.formatted("y".repeat(70)));
@@ -159,21 +147,21 @@ class RecordValidationApiTest {
 
   @Test
   void rejectedPatchLeavesRecordAndItsRowsUnchanged() {
-    Response response = api.patch("/api/v1/contact/" + existing, """
+    Response response = kith.api().patch("/api/v1/contact/" + existing, """
         {"last_name": "Changed", "emails": [{"email": "new@example.org"}, {"email": "nope"}]}
         """);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("emails[1].email");
-    assertThat(db.query("select version, last_name from contact where id = $1", existing).get(0))
+    assertThat(kith.db().query("select version, last_name from contact where id = $1", existing).get(0))
         .containsEntry("version", 1).containsEntry("last_name", "Lee");
-    assertThat(db.query("select email from contact__emails where parent_id = $1", existing))
+    assertThat(kith.db().query("select email from contact__emails where parent_id = $1", existing))
         .extracting(r -> r.get("email")).containsExactly("waiman@example.org");
   }
 
   @Test
   void oneErrorPerFieldEvenWhenSeveralRulesFail() {
-    Response response = api.post("/api/v1/contact", """
+    Response response = kith.api().post("/api/v1/contact", """
         {"subtype": "individual", "gender": 5}""");
 
     assertThat(response.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
@@ -183,22 +171,22 @@ class RecordValidationApiTest {
 
   @Test
   void blankOptionalTextIsStoredAsNoValue() {
-    Response created = api.post("/api/v1/contact", """
+    Response created = kith.api().post("/api/v1/contact", """
         {"subtype": "individual", "first_name": "Blank", "source": "   "}""");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().get("source").isNull()).isTrue();
     long id = created.body().get("id").asLong();
-    assertThat(db.query("select source from contact where id = $1", id).get(0)).containsEntry("source", null);
+    assertThat(kith.db().query("select source from contact where id = $1", id).get(0)).containsEntry("source", null);
   }
 
   @Test
   void idsInMessagesAreWrittenAsSent() {
-    Response missing = api.get("/api/v1/contact/1234567");
+    Response missing = kith.api().get("/api/v1/contact/1234567");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().get("title").asString()).contains("1234567");
 
-    Response reference = api.post("/api/v1/activity", """
+    Response reference = kith.api().post("/api/v1/activity", """
         {"activity_type": "meeting", "subject": "Tea", "activity_date_time": "2025-01-02T10:00:00+08:00",
          "source_contact": 7654321}""");
     assertThat(message(reference)).isEqualTo("Added by: the record 7654321 does not exist.");
@@ -208,7 +196,7 @@ class RecordValidationApiTest {
   void rejectsMalformedJson() {
     Map<String, Long> before = counts();
 
-    Response response = api.post("/api/v1/contact", "{\"subtype\": \"individual\", ");
+    Response response = kith.api().post("/api/v1/contact", "{\"subtype\": \"individual\", ");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
@@ -224,7 +212,7 @@ class RecordValidationApiTest {
     String sql = "select " + String.join(", ",
         TABLES.stream().map(t -> "(select count(*) from " + t + ") as " + t).toList());
     Map<String, Long> out = new LinkedHashMap<>();
-    db.query(sql).get(0).forEach((table, n) -> out.put(table, ((Number) n).longValue()));
+    kith.db().query(sql).get(0).forEach((table, n) -> out.put(table, ((Number) n).longValue()));
     return out;
   }
 }

@@ -3,47 +3,34 @@ package io.kith.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.testing.ApiClient;
-import io.kith.testing.HtmlSession;
 import io.kith.testing.HtmlSession.Page;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.HtmlSession;
+import io.kith.testing.KithExtension;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The generated pages of the shipped contact type: escaping, forms, conflicts, CSRF, language. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactPagesTest {
 
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
   private static final String SCRIPT = "<script>alert(1)</script>";
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
 
-  @BeforeAll
-  void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    api = new ApiClient(server.client());
-  }
 
-  @AfterAll
-  void stop() {
-    server.close();
-    db.close();
-  }
 
   private long createContact(String firstName, String lastName) {
     String body = ApiClient.JSON.createObjectNode()
         .put("subtype", "individual").put("first_name", firstName).put("last_name", lastName)
         .put("source", firstName).toString();
-    ApiClient.Response created = api.post("/api/v1/contact", body);
+    ApiClient.Response created = kith.api().post("/api/v1/contact", body);
     assertThat(created.status()).isEqualTo(201);
     return created.body().get("id").asLong();
   }
@@ -51,7 +38,7 @@ class ContactPagesTest {
   @Test
   void scriptInAValueIsShownAsTextInListDetailAndForm() {
     long id = createContact(SCRIPT, "Chan");
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     for (String path : List.of("/app/contact?source=" + java.net.URLEncoder.encode(SCRIPT, java.nio.charset.StandardCharsets.UTF_8),
         "/app/contact/" + id, "/app/contact/" + id + "/edit")) {
       Page page = session.get(path);
@@ -66,7 +53,7 @@ class ContactPagesTest {
 
   @Test
   void newFormAsksForTheSubtypeThenShowsItsFieldsWithRequiredMarksAndHelp() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     Page choose = session.get("/app/contact/new");
     assertThat(choose.document().select("a[href^=/app/contact/new?subtype=]").eachAttr("href"))
         .containsExactly("/app/contact/new?subtype=individual", "/app/contact/new?subtype=household",
@@ -84,7 +71,7 @@ class ContactPagesTest {
 
   @Test
   void formSubmissionCreatesTheRecordWithItsRowsAndRedirectsToIt() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     session.get("/app/contact/new?subtype=individual");
     Page posted = session.post("/app/contact", List.of(
         Map.entry("subtype", "individual"),
@@ -106,7 +93,7 @@ class ContactPagesTest {
     assertThat(posted.status()).isEqualTo(303);
     assertThat(posted.location()).matches("/app/contact/\\d+");
 
-    JsonNode stored = api.get("/api/v1" + posted.location().substring(4)).body();
+    JsonNode stored = kith.api().get("/api/v1" + posted.location().substring(4)).body();
     assertThat(stored.get("display_name").asString()).isEqualTo("大文 陳");
     assertThat(stored.get("do_not_mail").asBoolean()).isTrue();
     assertThat(stored.get("preferred_communication_methods").toString()).isEqualTo("[\"phone\",\"sms\"]");
@@ -120,8 +107,8 @@ class ContactPagesTest {
 
   @Test
   void rejectedFormComesBackWithInputKeptAndMessagesBesideFields() {
-    long before = db.count("contact");
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    long before = kith.db().count("contact");
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     session.get("/app/contact/new?subtype=individual");
     Page page = session.post("/app/contact", List.of(
         Map.entry("subtype", "individual"),
@@ -134,17 +121,17 @@ class ContactPagesTest {
     assertThat(email.attr("value")).isEqualTo("not-an-email");
     assertThat(email.parent().selectFirst("p.error").text()).contains("email address");
     assertThat(page.document().select("p.message.error")).hasSize(1);
-    assertThat(db.count("contact")).isEqualTo(before);
+    assertThat(kith.db().count("contact")).isEqualTo(before);
   }
 
   @Test
   void staleEditShowsAConflictAndDoesNotOverwrite() {
     long id = createContact("Mei", "Lee");
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     Page form = session.get("/app/contact/" + id + "/edit");
     assertThat(form.document().selectFirst("input[name=_version]").attr("value")).isEqualTo("1");
 
-    assertThat(api.patch("/api/v1/contact/" + id, "{\"source\":\"changed elsewhere\"}").status()).isEqualTo(200);
+    assertThat(kith.api().patch("/api/v1/contact/" + id, "{\"source\":\"changed elsewhere\"}").status()).isEqualTo(200);
 
     Page conflict = session.post("/app/contact/" + id, List.of(
         Map.entry("_version", "1"), Map.entry("first_name", "Mei"), Map.entry("last_name", "Lee"),
@@ -152,15 +139,15 @@ class ContactPagesTest {
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.document().selectFirst("p.message.conflict").text()).contains("version 1").contains("version 2");
     assertThat(conflict.document().selectFirst("input[name=source]").attr("value")).isEqualTo("my stale edit");
-    JsonNode stored = api.get("/api/v1/contact/" + id).body();
+    JsonNode stored = kith.api().get("/api/v1/contact/" + id).body();
     assertThat(stored.get("source").asString()).isEqualTo("changed elsewhere");
     assertThat(stored.get("version").asInt()).isEqualTo(2);
   }
 
   @Test
   void blankFormIsRenderedOnceButCarriesEachVisitorsOwnToken() {
-    HtmlSession first = new HtmlSession(server.baseUrl());
-    HtmlSession second = new HtmlSession(server.baseUrl());
+    HtmlSession first = new HtmlSession(kith.server().baseUrl());
+    HtmlSession second = new HtmlSession(kith.server().baseUrl());
     Page a = first.get("/app/contact/new?subtype=household");
     Page b = second.get("/app/contact/new?subtype=household");
     String tokenA = a.document().selectFirst("input[name=_csrf]").attr("value");
@@ -175,19 +162,19 @@ class ContactPagesTest {
 
   @Test
   void postWithoutCsrfTokenIsRefused() {
-    long before = db.count("contact");
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    long before = kith.db().count("contact");
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     session.get("/app/contact/new?subtype=individual");
     Page page = session.postWithoutCsrf("/app/contact", List.of(
         Map.entry("subtype", "individual"), Map.entry("last_name", "Forged")));
     assertThat(page.status()).isEqualTo(403);
-    assertThat(db.count("contact")).isEqualTo(before);
+    assertThat(kith.db().count("contact")).isEqualTo(before);
   }
 
   @Test
   void deactivatedRecordIsViewOnlyWithAReactivateButton() {
     long id = createContact("Inactive", "Person");
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     session.get("/app/contact/" + id);
     Page done = session.post("/app/contact/" + id + "/deactivate", List.of());
     assertThat(done.status()).isEqualTo(303);
@@ -196,12 +183,12 @@ class ContactPagesTest {
     assertThat(detail.document().select("a[href$=/edit]")).isEmpty();
     assertThat(session.get("/app/contact/" + id + "/edit").status()).isEqualTo(303);
     session.post("/app/contact/" + id + "/reactivate", List.of());
-    assertThat(api.get("/api/v1/contact/" + id).body().get("active").asBoolean()).isTrue();
+    assertThat(kith.api().get("/api/v1/contact/" + id).body().get("active").asBoolean()).isTrue();
   }
 
   @Test
   void languageSwitchShowsLabelsFromMetadataAndBundlesAndIsRemembered() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     Page hant = session.get("/app/contact?lang=zh-Hant");
     assertThat(hant.document().selectFirst("h1").text()).isEqualTo("聯絡人");
     assertThat(hant.document().select("nav.languages a").eachText()).containsExactly("English", "繁體中文", "简体中文");
@@ -214,7 +201,7 @@ class ContactPagesTest {
 
   @Test
   void unknownEntityAndRecordAreNotFoundPages() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     assertThat(session.get("/app/nothing").status()).isEqualTo(404);
     assertThat(session.get("/app/contact/987654").status()).isEqualTo(404);
     assertThat(session.get("/app/contact/abc").status()).isEqualTo(404);

@@ -3,16 +3,15 @@ package io.kith.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.testing.ApiClient;
-import io.kith.testing.HtmlSession;
 import io.kith.testing.HtmlSession.Page;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
+import io.kith.testing.HtmlSession;
+import io.kith.testing.KithExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,28 +23,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListPagerTest {
 
-  private TestDatabase db;
-  private KithServer server;
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
 
   @BeforeAll
   void start() {
-    db = new TestDatabase();
-    server = KithServer.start(db, null);
-    ApiClient api = new ApiClient(server.client());
+    ApiClient api = new ApiClient(kith.server().client());
     for (int i = 1; i <= 45; i++) {
       String body = String.format("{\"subtype\":\"organization\",\"organization_name\":\"Org %02d\"}", i);
-      assertThat(api.post("/api/v1/contact", body).status()).isEqualTo(201);
+      assertThat(kith.api().post("/api/v1/contact", body).status()).isEqualTo(201);
     }
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
-    db.close();
-  }
 
   private Page list(String query) {
-    return new HtmlSession(server.baseUrl()).get("/app/contact?size=10&sort=display_name" + query);
+    return new HtmlSession(kith.server().baseUrl()).get("/app/contact?size=10&sort=display_name" + query);
   }
 
   private static String firstName(Page page) {
@@ -102,13 +95,13 @@ class ListPagerTest {
   void columnHeaderSortsDescendingOnSecondClick() {
     Page page = list("");
     String href = page.document().selectFirst("th a[href*=sort=-display_name]").attr("href");
-    Page descending = new HtmlSession(server.baseUrl()).get(href + "&size=10");
+    Page descending = new HtmlSession(kith.server().baseUrl()).get(href + "&size=10");
     assertThat(firstName(descending)).isEqualTo("Org 45");
   }
 
   @Test
   void textFiltersMatchAnyPartIgnoringCase() {
-    Page page = new HtmlSession(server.baseUrl()).get("/app/contact?size=50&sort=display_name&display_name=rg+0");
+    Page page = new HtmlSession(kith.server().baseUrl()).get("/app/contact?size=50&sort=display_name&display_name=rg+0");
     assertThat(page.document().select("table.records tbody tr td:nth-child(2)").eachText())
         .containsExactly("Org 01", "Org 02", "Org 03", "Org 04", "Org 05", "Org 06", "Org 07", "Org 08", "Org 09");
     assertThat(page.document().selectFirst("input[name=display_name]").attr("value")).isEqualTo("rg 0");
@@ -116,15 +109,15 @@ class ListPagerTest {
 
   @Test
   void bulkDeactivateActsOnTheTickedRowsOnly() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     Page page = session.get("/app/contact?size=10&sort=-display_name");
     List<String> ids = page.document().select("tbody input[name=ids]").eachAttr("value").subList(0, 2);
     Page done = session.post("/app/contact/deactivate", List.of(Map.entry("ids", ids.get(0)), Map.entry("ids", ids.get(1))));
     assertThat(done.status()).isEqualTo(303);
     assertThat(done.location()).contains("deactivated=2");
-    assertThat(db.query("select count(*) as n from contact where not active").get(0).get("n")).isEqualTo(2L);
+    assertThat(kith.db().query("select count(*) as n from contact where not active").get(0).get("n")).isEqualTo(2L);
     assertThat(session.get(done.location()).document().selectFirst("p.notice").text()).contains("2");
     assertThat(page.document().select("thead input.select-all")).hasSize(1);
-    db.execute("update contact set active = true");
+    kith.db().execute("update contact set active = true");
   }
 }

@@ -3,18 +3,16 @@ package io.kith.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.testing.ApiClient;
-import io.kith.testing.HtmlSession;
 import io.kith.testing.HtmlSession.Page;
-import io.kith.testing.KithServer;
-import io.kith.testing.TestDatabase;
-import java.nio.file.Path;
+import io.kith.testing.HtmlSession;
+import io.kith.testing.KithExtension;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,37 +23,29 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewEntityTypePagesTest {
 
-  private TestDatabase db;
-  private KithServer server;
-  private ApiClient api;
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.withMetadata("/metadata-volunteer");
+
   private long volunteerId;
 
   @BeforeAll
   void start() throws Exception {
-    db = new TestDatabase();
-    server = KithServer.start(db, Path.of(getClass().getResource("/metadata-volunteer").toURI()));
-    api = new ApiClient(server.client());
-    ApiClient.Response contact = api.post("/api/v1/contact",
+    ApiClient.Response contact = kith.api().post("/api/v1/contact",
         "{\"subtype\":\"individual\",\"first_name\":\"大文\",\"last_name\":\"陳\"}");
     volunteerId = contact.body().get("id").asLong();
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
-    db.close();
-  }
 
   @Test
   void menuListsTheNewEntityType() {
-    Document page = new HtmlSession(server.baseUrl()).get("/app").document();
+    Document page = new HtmlSession(kith.server().baseUrl()).get("/app").document();
     assertThat(page.select("nav.menu a").eachAttr("href")).contains("/app/volunteer_shift");
     assertThat(page.select("nav.menu a").eachText()).contains("Volunteer shifts");
   }
 
   @Test
   void formHasAWidgetPerFieldType() {
-    Document form = new HtmlSession(server.baseUrl()).get("/app/volunteer_shift/new").document();
+    Document form = new HtmlSession(kith.server().baseUrl()).get("/app/volunteer_shift/new").document();
     assertThat(form.selectFirst("input[name=title]").attr("type")).isEqualTo("text");
     assertThat(form.selectFirst("input[name=title]").attr("maxlength")).isEqualTo("100");
     assertThat(form.selectFirst(".reference[data-lookup=/api/v1/contact/autocomplete] input[type=hidden][name=volunteer]")).isNotNull();
@@ -72,7 +62,7 @@ class NewEntityTypePagesTest {
 
   @Test
   void createViewEditAndDeactivateThroughPages() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     session.get("/app/volunteer_shift/new");
     Page created = session.post("/app/volunteer_shift", List.of(
         Map.entry("title", "Morning lunch run"),
@@ -105,7 +95,7 @@ class NewEntityTypePagesTest {
         Map.entry("_version", "1"), Map.entry("title", "Lunch run"), Map.entry("volunteer", String.valueOf(volunteerId)),
         Map.entry("shift_date", "2026-12-02"), Map.entry("slots__present", "1")));
     assertThat(saved.status()).isEqualTo(303);
-    JsonNode stored = api.get("/api/v1/volunteer_shift/" + url.substring(url.lastIndexOf('/') + 1)).body();
+    JsonNode stored = kith.api().get("/api/v1/volunteer_shift/" + url.substring(url.lastIndexOf('/') + 1)).body();
     assertThat(stored.get("title").asString()).isEqualTo("Lunch run");
     assertThat(stored.get("shift_date").asString()).isEqualTo("2026-12-02");
     assertThat(stored.get("slots")).isEmpty();
@@ -120,17 +110,17 @@ class NewEntityTypePagesTest {
   void inactiveOptionsStayOnRecordsButAreNotOfferedForNewInput() {
     String body = "{\"title\": \"Clinic visit\", \"volunteer\": %d, \"shift_date\": \"2026-12-03\", \"role\": \"escort\"}"
         .formatted(volunteerId);
-    ApiClient.Response refused = api.post("/api/v1/volunteer_shift", body);
+    ApiClient.Response refused = kith.api().post("/api/v1/volunteer_shift", body);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("code").asString()).isEqualTo("inactive_option");
 
-    ApiClient.Response created = api.post("/api/v1/volunteer_shift", body.replace("escort", "helper"));
+    ApiClient.Response created = kith.api().post("/api/v1/volunteer_shift", body.replace("escort", "helper"));
     long id = created.body().get("id").asLong();
-    db.execute("update volunteer_shift set role = 'escort' where id = " + id);
-    assertThat(api.patch("/api/v1/volunteer_shift/" + id, "{\"hours\": 2, \"role\": \"escort\"}").status())
+    kith.db().execute("update volunteer_shift set role = 'escort' where id = " + id);
+    assertThat(kith.api().patch("/api/v1/volunteer_shift/" + id, "{\"hours\": 2, \"role\": \"escort\"}").status())
         .as("keeping an inactive option the record already has").isEqualTo(200);
 
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = new HtmlSession(kith.server().baseUrl());
     assertThat(session.get("/app/volunteer_shift/new").document().select("select[name=role] option").eachAttr("value"))
         .doesNotContain("escort").contains("helper", "driver", "lead");
     Document edit = session.get("/app/volunteer_shift/" + id + "/edit").document();
@@ -141,11 +131,11 @@ class NewEntityTypePagesTest {
   @Test
   void autocompleteFindsContactsByPartOfTheName() {
     // The client expands the URI as a template, so it encodes the text itself.
-    ApiClient.Response found = api.get("/api/v1/contact/autocomplete?q=大文");
+    ApiClient.Response found = kith.api().get("/api/v1/contact/autocomplete?q=大文");
     assertThat(found.status()).isEqualTo(200);
     assertThat(found.body().get(0).get("label").asString()).isEqualTo("大文 陳");
     assertThat(found.body().get(0).get("id").asLong()).isEqualTo(volunteerId);
-    assertThat(api.get("/api/v1/contact/autocomplete?q=陳").body().get(0).get("id").asLong()).isEqualTo(volunteerId);
-    assertThat(api.get("/api/v1/contact/autocomplete?q=%").body()).isEmpty();
+    assertThat(kith.api().get("/api/v1/contact/autocomplete?q=陳").body().get(0).get("id").asLong()).isEqualTo(volunteerId);
+    assertThat(kith.api().get("/api/v1/contact/autocomplete?q=%").body()).isEmpty();
   }
 }
