@@ -17,22 +17,39 @@ public final class DisplayNameTemplate {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
 
+  /** Separators left dangling by an empty placeholder ("Chan, " when the first name is empty). */
+  private static final Pattern DANGLING = Pattern.compile("^[\\s,;]+|[\\s,;]+$");
+
+  private final String template;
+  private final Map<String, String> templates;
   private final List<Part> common;
   private final Map<String, List<Part>> bySubtype;
 
-  private DisplayNameTemplate(List<Part> common, Map<String, List<Part>> bySubtype) {
-    this.common = common;
-    this.bySubtype = bySubtype;
+  private DisplayNameTemplate(String template, Map<String, String> templates) {
+    this.template = template;
+    this.templates = templates;
+    this.common = template == null ? List.of() : parse(template);
+    Map<String, List<Part>> parsed = new java.util.LinkedHashMap<>();
+    templates.forEach((subtype, text) -> parsed.put(subtype, parse(text)));
+    this.bySubtype = java.util.Collections.unmodifiableMap(parsed);
   }
 
   public static DisplayNameTemplate of(String template) {
-    return new DisplayNameTemplate(parse(template), Map.of());
+    return new DisplayNameTemplate(template, Map.of());
   }
 
   public static DisplayNameTemplate perSubtype(Map<String, String> templates) {
-    Map<String, List<Part>> parsed = new java.util.LinkedHashMap<>();
-    templates.forEach((subtype, template) -> parsed.put(subtype, parse(template)));
-    return new DisplayNameTemplate(List.of(), Map.copyOf(parsed));
+    return new DisplayNameTemplate(null, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(templates)));
+  }
+
+  /** The one template as written, or null when there is one per subtype. */
+  public String template() {
+    return template;
+  }
+
+  /** The templates per subtype as written, in file order; empty when there is one template. */
+  public Map<String, String> templates() {
+    return templates;
   }
 
   /** The subtypes that have their own template. */
@@ -56,15 +73,29 @@ public final class DisplayNameTemplate {
       parts = bySubtype.values().iterator().next();
     }
     StringBuilder out = new StringBuilder();
+    boolean empty = false;
     for (Part part : parts) {
       if (part.isField()) {
         String value = values.apply(part.text());
+        empty |= value == null || value.isBlank();
         out.append(value == null ? "" : value);
       } else {
         out.append(part.text());
       }
     }
-    return out.toString().trim().replaceAll("\\s{2,}", " ");
+    String text = out.toString().trim().replaceAll("\\s{2,}", " ");
+    return empty ? DANGLING.matcher(text).replaceAll("") : text;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DisplayNameTemplate t && java.util.Objects.equals(template, t.template)
+        && templates.equals(t.templates);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(template, templates);
   }
 
   private List<List<Part>> allTemplates() {

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An entity type: its fields, subtypes and how it is listed and edited. */
+/**
+ * An entity type: its fields, subtypes and how it is listed, edited and found.
+ *
+ * @param searchFields what quick search looks in: field names, or {@code collection.child} paths
+ *     such as {@code emails.email}; empty means the type is not in quick search
+ */
 public record EntityDef(
     String name,
     LocalizedText label,
@@ -18,7 +23,8 @@ public record EntityDef(
     List<List<String>> uniqueTogether,
     List<String> listColumns,
     SortSpec defaultSort,
-    List<FormSection> formSections) {
+    List<FormSection> formSections,
+    List<String> searchFields) {
 
   public EntityDef {
     Identifiers.requireValid(name);
@@ -27,6 +33,12 @@ public record EntityDef(
     uniqueTogether = uniqueTogether.stream().map(List::copyOf).toList();
     listColumns = List.copyOf(listColumns);
     formSections = List.copyOf(formSections);
+    searchFields = List.copyOf(searchFields);
+  }
+
+  /** Whether quick search looks at records of this type. */
+  public boolean isSearchable() {
+    return !searchFields.isEmpty();
   }
 
   public Optional<FieldDef> field(String fieldName) {

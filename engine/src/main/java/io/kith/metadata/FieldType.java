@@ -140,15 +140,25 @@ public sealed interface FieldType {
     }
   }
 
-  /** A read-only value derived by the engine. */
-  record Computed(Formula formula, String source) implements FieldType {
+  /**
+   * A read-only value derived by the engine.
+   *
+   * @param source for {@link Formula#AGE}: the date field counted from; otherwise null
+   * @param template for {@link Formula#TEMPLATE}: the template (one, or one per subtype); otherwise null
+   */
+  record Computed(Formula formula, String source, DisplayNameTemplate template) implements FieldType {
     public String typeName() {
       return "computed";
     }
 
+    /** Whether the value is stored on every write (so it sorts and searches) rather than computed on read. */
+    public boolean isStored() {
+      return formula != Formula.AGE;
+    }
+
     @Override
     public boolean hasColumn() {
-      return formula == Formula.DISPLAY_NAME;
+      return isStored();
     }
   }
 
@@ -156,6 +166,8 @@ public sealed interface FieldType {
   enum Formula {
     /** The entity's display-name template, stored on every write so it can be sorted and searched. */
     DISPLAY_NAME,
+    /** The field's own display-name-like template (for example a sort name), stored like a display name. */
+    TEMPLATE,
     /** Whole years since the date in {@code source}, computed on read. */
     AGE
   }

@@ -25,6 +25,9 @@ public final class Identifiers {
           "owner",
           "active");
 
+  /** Columns Kith adds to the table of an entity type in quick search; no field may take these names. */
+  public static final Set<String> SEARCH_COLUMNS = Set.of("search_label", "search_text", "search_grams");
+
   /** Names with a meaning in Kith's URLs and API. */
   private static final Set<String> KITH_RESERVED =
       Set.of("meta", "api", "app", "ui", "search", "new", "edit", "imports", "jobs", "kith");

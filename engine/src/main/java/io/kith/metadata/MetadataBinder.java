@@ -42,7 +42,8 @@ final class MetadataBinder {
         unique,
         strings(list.get("columns")),
         list.has("sort") ? SortSpec.parse(list.get("sort").asString()) : null,
-        sections);
+        sections,
+        strings(node.path("search").get("fields")));
   }
 
   static OptionList optionList(JsonNode node) {
@@ -127,7 +128,8 @@ final class MetadataBinder {
       case "computed" ->
           new FieldType.Computed(
               FieldType.Formula.valueOf(f.get("formula").asString().toUpperCase(java.util.Locale.ROOT)),
-              optional(f, "source"));
+              optional(f, "source"),
+              f.has("template") ? displayName(f.get("template")) : null);
       default -> throw new IllegalArgumentException("schema let through unknown type " + type);
     };
   }

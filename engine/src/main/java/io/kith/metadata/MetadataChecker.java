@@ -46,6 +46,7 @@ final class MetadataChecker {
     checkDisplayName(file, entity);
     checkUnique(file, entity);
     checkListAndForm(file, entity);
+    checkSearch(file, entity);
   }
 
   private void checkFields(
@@ -61,6 +62,10 @@ final class MetadataChecker {
       if (!child && Identifiers.SYSTEM_COLUMNS.contains(field.name())) {
         problem(file, at + "/name",
             "\"" + field.name() + "\" is a system column every record has; choose another name.");
+      }
+      if (!child && Identifiers.SEARCH_COLUMNS.contains(field.name())) {
+        problem(file, at + "/name",
+            "\"" + field.name() + "\" is a column Kith keeps for quick search; choose another name.");
       }
       if (child && CHILD_SYSTEM_COLUMNS.contains(field.name())) {
         problem(file, at + "/name",
@@ -90,6 +95,9 @@ final class MetadataChecker {
       checkTarget(file, at, r.entity(), r.subtype());
     } else if (type instanceof FieldType.Collection c) {
       checkFields(file, at + "/fields", entity, c.fields(), true);
+    } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.TEMPLATE) {
+      checkTemplate(file, at + "/template", entity, c.template(),
+          "The template of computed field \"" + field.name() + "\"");
     } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.AGE) {
       boolean dateSource = siblings.stream()
           .anyMatch(f -> f.name().equals(c.source()) && f.type() instanceof FieldType.Date);
@@ -126,19 +134,51 @@ final class MetadataChecker {
   }
 
   private void checkDisplayName(String file, EntityDef entity) {
+    checkTemplate(file, "/displayName", entity, entity.displayName(), "The display name");
+  }
+
+  private void checkTemplate(String file, String at, EntityDef entity, DisplayNameTemplate template, String what) {
     Map<String, FieldDef> fields = entity.fieldsByName();
-    for (String name : entity.displayName().fieldNames()) {
+    for (String name : template.fieldNames()) {
       FieldDef f = fields.get(name);
       if (f == null || !hasColumn(f) || f.isComputed()) {
-        problem(file, "/displayName",
-            "The display name uses \"" + name + "\", which is not a plain field of this entity type.");
+        problem(file, at,
+            what + " uses \"" + name + "\", which is not a plain field of this entity type.");
       }
     }
-    for (String subtype : entity.displayName().subtypes()) {
+    for (String subtype : template.subtypes()) {
       if (entity.subtype(subtype).isEmpty()) {
-        problem(file, "/displayName/" + subtype, "There is no subtype \"" + subtype + "\".");
+        problem(file, at + "/" + subtype, "There is no subtype \"" + subtype + "\".");
       }
     }
+  }
+
+  /** Quick search looks at text: names, emails, phones, web addresses and stored computed text. */
+  private void checkSearch(String file, EntityDef entity) {
+    for (int i = 0; i < entity.searchFields().size(); i++) {
+      String path = entity.searchFields().get(i);
+      String at = "/search/fields/" + i;
+      String[] parts = path.split("\\.", -1);
+      FieldDef field = entity.field(parts[0]).orElse(null);
+      if (parts.length == 2 && field != null && field.type() instanceof FieldType.Collection c) {
+        field = c.fields().stream().filter(f -> f.name().equals(parts[1])).findFirst().orElse(null);
+      } else if (parts.length == 2) {
+        field = null;
+      }
+      if (field == null) {
+        problem(file, at, "Search field \"" + path + "\" is not a field of this entity type"
+            + (parts.length == 2 ? " (a collection and one of its fields, such as emails.email)." : "."));
+      } else if (!isSearchableText(field.type())) {
+        problem(file, at, "Search field \"" + path + "\" has type " + field.type().typeName()
+            + "; quick search only looks at text, long_text, email, phone, url and stored computed fields.");
+      }
+    }
+  }
+
+  private static boolean isSearchableText(FieldType type) {
+    return type instanceof FieldType.Text || type instanceof FieldType.LongText
+        || type instanceof FieldType.Email || type instanceof FieldType.Phone || type instanceof FieldType.Url
+        || type instanceof FieldType.Computed c && c.isStored();
   }
 
   private void checkUnique(String file, EntityDef entity) {

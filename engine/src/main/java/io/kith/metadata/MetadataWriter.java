@@ -22,6 +22,7 @@ public final class MetadataWriter {
     if (!e.description().isEmpty()) {
       out.set("description", text(e.description()));
     }
+    out.set("displayName", template(e.displayName()));
     if (!e.subtypes().isEmpty()) {
       ArrayNode subtypes = out.putArray("subtypes");
       for (SubtypeDef s : e.subtypes()) {
@@ -35,10 +36,12 @@ public final class MetadataWriter {
       ArrayNode unique = out.putArray("unique");
       e.uniqueTogether().forEach(group -> unique.add(strings(group)));
     }
-    ObjectNode list = out.putObject("list");
-    list.set("columns", strings(e.listColumns()));
-    if (e.defaultSort() != null) {
-      list.put("sort", e.defaultSort().toString());
+    if (!e.listColumns().isEmpty()) {
+      ObjectNode list = out.putObject("list");
+      list.set("columns", strings(e.listColumns()));
+      if (e.defaultSort() != null) {
+        list.put("sort", e.defaultSort().toString());
+      }
     }
     if (!e.formSections().isEmpty()) {
       ArrayNode sections = out.putObject("form").putArray("sections");
@@ -48,6 +51,19 @@ public final class MetadataWriter {
         node.set("fields", strings(s.fields()));
       }
     }
+    if (e.isSearchable()) {
+      out.putObject("search").set("fields", strings(e.searchFields()));
+    }
+    return out;
+  }
+
+  /** A template as written: one string, or an object with one per subtype. */
+  public static JsonNode template(DisplayNameTemplate template) {
+    if (template.template() != null) {
+      return Json.NODES.stringNode(template.template());
+    }
+    ObjectNode out = Json.object();
+    template.templates().forEach(out::put);
     return out;
   }
 
@@ -79,6 +95,9 @@ public final class MetadataWriter {
     } else if (type instanceof FieldType.Computed c) {
       out.put("formula", c.formula().name().toLowerCase(java.util.Locale.ROOT));
       putIfPresent(out, "source", c.source());
+      if (c.template() != null) {
+        out.set("template", template(c.template()));
+      }
     }
     if (!f.label().isEmpty()) {
       out.set("label", text(f.label()));

@@ -5,6 +5,7 @@ import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.Identifiers;
 import io.kith.schema.SqlNames;
+import io.kith.search.SearchColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ final class EntityTable {
   final List<String> labelColumns;
   /** Columns autocomplete matches against: the stored display name, else the template's columns. */
   final List<String> searchColumns;
+  /** The quick-search system columns every write sets (empty for types not in quick search). */
+  final List<String> searchColumnsWritten;
 
   EntityTable(EntityDef entity) {
     this.entity = entity;
@@ -40,6 +43,8 @@ final class EntityTable {
     List<String> select = new ArrayList<>(systemColumns());
     columnFields.forEach(f -> select.add(f.name()));
     this.selectList = select.stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    this.searchColumnsWritten = entity.isSearchable()
+        ? List.of(SearchColumns.LABEL, SearchColumns.TEXT, SearchColumns.GRAMS) : List.of();
     this.insertSql = buildInsert();
     this.labelColumns = List.copyOf(entity.displayName().fieldNames());
     List<String> label = new ArrayList<>(List.of("id"));
@@ -76,6 +81,7 @@ final class EntityTable {
       names.add("subtype");
     }
     columnFields.forEach(f -> names.add(f.name()));
+    names.addAll(searchColumnsWritten);
     if (names.isEmpty()) {
       return "insert into " + table + " default values returning " + selectList;
     }

@@ -41,6 +41,7 @@ public final class RecordService {
   private final InputReader inputReader;
   private final StoredChecks storedChecks;
   private final RecordStore store;
+  private final SearchBackfill searchBackfill;
   private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
   private final QueryReader queryReader;
   private final QuerySql querySql;
@@ -54,7 +55,9 @@ public final class RecordService {
     this.tx = tx;
     this.inputReader = new InputReader(fieldTypes, schemas);
     this.storedChecks = new StoredChecks(db);
-    this.store = new RecordStore(db, fieldTypes, new RowMapper(fieldTypes, clock));
+    RowMapper rows = new RowMapper(fieldTypes, clock);
+    this.store = new RecordStore(db, fieldTypes, rows);
+    this.searchBackfill = new SearchBackfill(db, store, rows);
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
@@ -220,6 +223,14 @@ public final class RecordService {
     });
   }
 
+  /**
+   * Fills the quick-search columns of rows that have none (rows from before the type joined quick
+   * search, or written around Kith), in batches; emits how many rows were filled.
+   */
+  public Mono<Long> fillSearchColumns(String entityName) {
+    return Mono.defer(() -> searchBackfill.fill(table(registry.snapshot(), entityName)));
+  }
+
   /** The entity type, or a 404 {@link RecordException}. */
   public EntityDef entity(String entityName) {
     return entity(registry.snapshot(), entityName);
@@ -285,22 +296,30 @@ public final class RecordService {
     return field.type() instanceof FieldType.Bool ? BooleanNode.FALSE : null;
   }
 
-  /** Stored computed values (display names) from the new values merged over the existing ones. */
-  private Map<String, Object> computed(EntityDef entity, RecordInput input, ObjectNode existing) {
+  /**
+   * Stored computed values (display names, templates such as a sort name) and, for types in quick
+   * search, the search columns, from the new values merged over the existing ones.
+   */
+  static Map<String, Object> computed(EntityDef entity, RecordInput input, ObjectNode existing) {
     Map<String, Object> out = new HashMap<>();
+    String subtype = input.subtype() != null ? input.subtype()
+        : existing != null ? existing.path("subtype").asString(null) : null;
+    java.util.function.Function<String, String> values = f -> {
+      if (input.columns().containsKey(f)) {
+        Object v = input.columns().get(f);
+        return v == null ? null : v.toString();
+      }
+      return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
+    };
     for (FieldDef field : entity.fields()) {
-      if (field.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.DISPLAY_NAME) {
-        String subtype = input.subtype() != null ? input.subtype()
-            : existing != null ? existing.path("subtype").asString(null) : null;
-        String name = entity.displayName().render(subtype, f -> {
-          if (input.columns().containsKey(f)) {
-            Object v = input.columns().get(f);
-            return v == null ? null : v.toString();
-          }
-          return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
-        });
+      if (field.type() instanceof FieldType.Computed c && c.isStored()) {
+        String name = (c.formula() == FieldType.Formula.TEMPLATE ? c.template() : entity.displayName())
+            .render(subtype, values);
         out.put(field.name(), name.isEmpty() ? null : name);
       }
+    }
+    if (entity.isSearchable()) {
+      out.putAll(SearchValues.of(entity, subtype, input, existing, out));
     }
     return out;
   }

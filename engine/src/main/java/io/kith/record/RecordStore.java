@@ -7,6 +7,7 @@ import io.kith.query.Query;
 import io.kith.query.QuerySql;
 import io.kith.query.Bind;
 import io.kith.schema.SqlNames;
+import io.kith.search.SearchColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +157,9 @@ final class RecordStore {
       Object value = computed.containsKey(field.name()) ? computed.get(field.name()) : input.columns().get(field.name());
       binds.add(new Bind(value, columnClass(field)));
     }
+    for (String column : t.searchColumnsWritten) {
+      binds.add(new Bind(computed.get(column), SearchValues.columnClass(column)));
+    }
     return SqlBinder.bind(db.sql(t.insertSql), binds)
         .map(row -> rows.record(t, row)).one()
         .flatMap(record -> writeChildren(t, record.get("id").asLong(), input)
@@ -172,8 +176,8 @@ final class RecordStore {
     Map<String, Object> values = new LinkedHashMap<>(input.columns());
     values.putAll(computed);
     for (Map.Entry<String, Object> e : values.entrySet()) {
-      FieldDef field = t.entity.field(e.getKey()).orElseThrow();
-      binds.add(new Bind(e.getValue(), columnClass(field)));
+      binds.add(new Bind(e.getValue(), SearchColumns.isSearchColumn(e.getKey())
+          ? SearchValues.columnClass(e.getKey()) : columnClass(t.entity.field(e.getKey()).orElseThrow())));
       set.append(", ").append(SqlNames.quote(e.getKey())).append(" = $").append(binds.size());
     }
     binds.add(new Bind(id, Long.class));

@@ -3,6 +3,7 @@ package io.kith.schema;
 import io.kith.schema.TableSpec.ColumnSpec;
 import io.kith.schema.TableSpec.ForeignKeySpec;
 import io.kith.schema.TableSpec.IndexSpec;
+import io.kith.search.SearchColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,7 @@ final class DdlPlanner {
       }
     }
     for (String liveColumn : liveColumns.keySet()) {
-      if (!wantedNames.contains(liveColumn)) {
+      if (!wantedNames.contains(liveColumn) && !SearchColumns.isSearchColumn(liveColumn)) {
         retired.add("Field \"" + table.owner() + "." + liveColumn + "\" is no longer in the metadata: "
             + "it is retired and hidden; its column and data are kept.");
       }
@@ -153,7 +154,8 @@ final class DdlPlanner {
   private static String createIndex(String table, IndexSpec index) {
     String columns = index.columns().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
     return "create " + (index.unique() ? "unique " : "") + "index " + SqlNames.quote(index.name())
-        + " on " + SqlNames.table(table) + " (" + columns + ")";
+        + " on " + SqlNames.table(table) + (index.method() == null ? "" : " using " + index.method())
+        + " (" + columns + ")";
   }
 
   private static String addForeignKey(String table, ForeignKeySpec key) {

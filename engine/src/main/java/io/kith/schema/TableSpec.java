@@ -19,7 +19,12 @@ record TableSpec(
   /** A column; {@code field} is the metadata field behind it, or null for a system column. */
   record ColumnSpec(String name, String type, String constraints, String field) {}
 
-  record IndexSpec(String name, List<String> columns, boolean unique) {}
+  /** An index; {@code method} is null for a b-tree, else the access method ({@code gin}). */
+  record IndexSpec(String name, List<String> columns, boolean unique, String method) {
+    IndexSpec(String name, List<String> columns, boolean unique) {
+      this(name, columns, unique, null);
+    }
+  }
 
   record ForeignKeySpec(String name, String column, String targetTable, String onDelete) {}
 }

@@ -9,6 +9,7 @@ import io.kith.metadata.SortSpec;
 import io.kith.schema.TableSpec.ColumnSpec;
 import io.kith.schema.TableSpec.ForeignKeySpec;
 import io.kith.schema.TableSpec.IndexSpec;
+import io.kith.search.SearchColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,24 @@ final class TableSpecs {
       indexes.add(new IndexSpec(SqlNames.constraintName(table, sort.name(), "idx"), List.of(sort.name()), false));
     }
     indexes.add(new IndexSpec(SqlNames.constraintName(table, "created_at", "idx"), List.of("created_at"), false));
+    if (entity.isSearchable()) {
+      addSearchColumns(table, columns, indexes);
+    }
     return new TableSpec(table, entity.name(), columns, "id", indexes, keys);
+  }
+
+  /**
+   * Quick search: GIN over the grams (exact, prefix and contains look-ups), and a b-tree over the
+   * label for labels starting with the term, in label order. See the README's "Quick search".
+   */
+  private static void addSearchColumns(String table, List<ColumnSpec> columns, List<IndexSpec> indexes) {
+    columns.add(new ColumnSpec(SearchColumns.LABEL, SearchColumns.LABEL_TYPE, SearchColumns.LABEL_COLLATION, null));
+    columns.add(new ColumnSpec(SearchColumns.TEXT, SearchColumns.TEXT_TYPE, "", null));
+    columns.add(new ColumnSpec(SearchColumns.GRAMS, SearchColumns.GRAMS_TYPE, "", null));
+    indexes.add(new IndexSpec(SqlNames.constraintName(table, SearchColumns.GRAMS, "idx"),
+        List.of(SearchColumns.GRAMS), false, "gin"));
+    indexes.add(new IndexSpec(SqlNames.constraintName(table, SearchColumns.LABEL, "idx"),
+        List.of(SearchColumns.LABEL, "id"), false));
   }
 
   private TableSpec childTable(EntityDef entity, FieldDef field, FieldType.Collection collection) {

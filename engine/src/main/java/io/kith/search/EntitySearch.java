@@ -1,0 +1,169 @@
+package io.kith.search;
+
+import io.kith.search.SearchSql.Found;
+import io.kith.search.SearchSql.Part;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * One quick search in one entity type.
+ *
+ * <p>First one statement with every part whose grams are uncommon (PostgreSQL's statistics of
+ * {@code search_grams} say which are common; common ones are left out while rarer ones remain):
+ * the exact value (one hashed gram), labels starting with the term (a range of the label index, in
+ * label order), values or words starting with it, values containing it. Uncommon grams keep every
+ * bitmap small, and most terms are done here.
+ *
+ * <p>A rank whose grams are all common would match a large share of rows. Unless the better ranks
+ * already fill the page, it is sampled in a short transaction: the rarest of its grams, read
+ * through {@code gin_fuzzy_search_limit} (about {@value #SAMPLE} random rows holding it), then
+ * re-checked; only when that finds too few for a term of several grams do all its grams go to the
+ * index unsampled. Sequential scans are off in that transaction, so no estimate can make the
+ * database read the whole table.
+ *
+ * <p>Every part has a limit; a rank with more matches than it reads shows the best by label of
+ * those it read.
+ */
+final class EntitySearch {
+
+  /** About how many rows a common gram is sampled down to. */
+  static final int SAMPLE = 1000;
+
+  /** Database access for the searches of one request. */
+  record Session(DatabaseClient db, TransactionalOperator tx) {
+
+    /** Runs {@code work} with sequential scans off and common grams sampled. */
+    <T> Mono<T> sampled(Mono<T> work) {
+      return tx.transactional(db.sql("set local enable_seqscan = off; set local gin_fuzzy_search_limit = " + SAMPLE)
+          .then().then(work));
+    }
+
+    /** Within {@link #sampled}: grams read in full from here on. */
+    Mono<Void> unsampled() {
+      return db.sql("set local gin_fuzzy_search_limit = 0").then();
+    }
+  }
+
+  private final Session session;
+  private final SearchSql sql;
+  private final SearchTerm term;
+  private final int limit;
+  private final int candidates;
+  private final Map<String, Float> frequencies;
+  private final Map<Long, Found> found = new HashMap<>();
+
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies) {
+    this.session = session;
+    this.sql = sql;
+    this.term = term;
+    this.limit = limit;
+    this.candidates = Math.max(100, 5 * limit);
+    this.frequencies = frequencies;
+  }
+
+  /** A statement's parts and the values of their placeholders, in order. */
+  record Statement(List<Part> parts, Object[] values) {}
+
+  /** The first statement: every part whose grams are not all common, and the label range. */
+  Statement first() {
+    List<Part> parts = new ArrayList<>(List.of(Part.LABEL));
+    List<Object> values = new ArrayList<>(List.of(term.labelFrom(), term.labelTo(), limit));
+    if (!allCommon(term.exactGrams())) {
+      parts.add(Part.EXACT);
+      values.addAll(List.of(grams(term.exactGrams()), candidates));
+    }
+    List<String> prefix = GramStats.selective(frequencies, term.prefixGrams());
+    if (!allCommon(prefix)) {
+      parts.add(Part.PREFIX);
+      values.addAll(List.of(grams(prefix), candidates));
+    }
+    List<String> contains = GramStats.selective(frequencies, term.containsGrams());
+    if (!contains.isEmpty() && !allCommon(contains)) {
+      parts.add(Part.CONTAINS);
+      values.addAll(List.of(grams(contains), term.term(), candidates));
+    }
+    return new Statement(parts, values.toArray());
+  }
+
+  Mono<List<Found>> run() {
+    List<String> exact = term.exactGrams();
+    List<String> prefix = GramStats.selective(frequencies, term.prefixGrams());
+    List<String> contains = GramStats.selective(frequencies, term.containsGrams());
+    boolean commonExact = allCommon(exact);
+    boolean commonPrefix = allCommon(prefix);
+    boolean commonContains = allCommon(contains);
+    Statement first = first();
+    Mono<Void> common = Mono.defer(() -> {
+      boolean prefixes = (commonExact || commonPrefix) && !filled(Rank.PREFIX);
+      if (!prefixes && !(commonContains && !filled(Rank.PREFIX))) {
+        return Mono.empty();
+      }
+      Mono<Void> work = Mono.empty();
+      if (commonExact) {
+        work = work.then(query(List.of(Part.EXACT), grams(exact), candidates));
+      }
+      if (commonPrefix) {
+        work = work.then(sample(Part.PREFIX, prefix, Rank.PREFIX));
+      }
+      if (commonContains) {
+        work = work.then(Mono.defer(() -> filled(Rank.PREFIX) ? Mono.empty() : sample(Part.CONTAINS, contains, Rank.CONTAINS)));
+      }
+      return session.sampled(work);
+    });
+    return query(first.parts(), first.values()).then(common).then(Mono.fromSupplier(this::best));
+  }
+
+  /** The rarest gram sampled; if that leaves the rank short, all the grams in full. */
+  private Mono<Void> sample(Part part, List<String> grams, Rank rank) {
+    String rarest = grams.stream().min(Comparator.comparing(frequencies::get)).orElseThrow();
+    Mono<Void> sampled = query(List.of(part), values(part, List.of(rarest)));
+    if (grams.size() == 1) {
+      return sampled;
+    }
+    return sampled.then(Mono.defer(() -> filled(rank) ? Mono.empty()
+        : session.unsampled().then(query(List.of(part), values(part, grams)))));
+  }
+
+  private Object[] values(Part part, List<String> grams) {
+    return part == Part.CONTAINS ? new Object[] {grams(grams), term.term(), candidates}
+        : new Object[] {grams(grams), candidates};
+  }
+
+  private Mono<Void> query(List<Part> parts, Object... values) {
+    GenericExecuteSpec spec = session.db().sql(sql.statement(parts))
+        .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText());
+    for (int i = 0; i < values.length; i++) {
+      spec = spec.bind(3 + i, values[i]);
+    }
+    return spec.map(sql::found).all()
+        .doOnNext(f -> found.merge(f.id(), f, (a, b) -> a.rank().compareTo(b.rank()) <= 0 ? a : b))
+        .then();
+  }
+
+  /** Whether ranks up to {@code rank} already fill the page. */
+  private boolean filled(Rank rank) {
+    return found.values().stream().filter(f -> f.rank().compareTo(rank) <= 0).count() >= limit;
+  }
+
+  private boolean allCommon(List<String> grams) {
+    return !grams.isEmpty() && grams.stream().allMatch(g -> GramStats.common(frequencies, g));
+  }
+
+  private List<Found> best() {
+    return found.values().stream()
+        .sorted(Comparator.comparing(Found::rank).thenComparing(Found::sortKey).thenComparingLong(Found::id))
+        .limit(limit)
+        .toList();
+  }
+
+  private static String[] grams(List<String> grams) {
+    return grams.toArray(String[]::new);
+  }
+}

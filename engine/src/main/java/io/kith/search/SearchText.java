@@ -1,0 +1,196 @@
+package io.kith.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Kith's own text normalisation and n-grams for quick search, computed in Java so that nothing
+ * depends on the database's locale or extensions.
+ *
+ * <p>Values are compared as NFKC, lower case, with runs of white space as one space. A value is
+ * stored inside {@code search_text} between two {@link #SEPARATOR}s, so "starts with" is a
+ * substring test for {@code SEPARATOR + q} (or {@code " " + q} for a later word), and "equals" one
+ * for {@code SEPARATOR + q + SEPARATOR}.
+ *
+ * <p>The grams of a value (the GIN-indexed array) are: every three characters of {@code SEPARATOR
+ * + value + SEPARATOR} that either touch a separator or hold no CJK character; every one and two
+ * CJK characters in a row; and the first one and two characters of each word, marked with the
+ * separator. A text contained in a value therefore has all its own grams among the value's, which
+ * is what the queries rely on; the database re-checks the exact condition on {@code search_text}.
+ */
+public final class SearchText {
+
+  /** The version of the stored format; a change makes Kith fill every row's search columns again. */
+  public static final String FORMAT = "1";
+
+  /** Separates values in {@code search_text} and marks value and word starts and ends in grams. */
+  public static final String SEPARATOR = "\n";
+
+  /** Longest value (in characters) taken into search; the rest of a long text is not searched. */
+  static final int MAX_VALUE_LENGTH = 200;
+
+  /** Marks the gram standing for a whole value: {@code =} and a 16-bit hash in hex. */
+  static final String WHOLE_VALUE_MARK = "=";
+
+  private static final int SEP = '\n';
+  private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9 ().\\-/]*[0-9][+0-9 ().\\-/]*");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private SearchText() {}
+
+  /** NFKC, lower case, control characters and white space runs as one space, trimmed. */
+  public static String normalize(String text) {
+    if (text == null) {
+      return "";
+    }
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(folded.length());
+    folded.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return SPACES.matcher(out).replaceAll(" ").strip();
+  }
+
+  /**
+   * What a user typed, as the term to look for: normalised, and for something that looks like a
+   * phone number ("+852 2345-678") only its digits, since phones are stored as digits.
+   */
+  public static String queryTerm(String typed) {
+    String term = normalize(typed);
+    if (PHONE_LIKE.matcher(term).matches()) {
+      term = digits(term);
+    }
+    return truncate(term);
+  }
+
+  static String digits(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> out.append((char) c));
+    return out.toString();
+  }
+
+  static String truncate(String value) {
+    int count = value.codePointCount(0, value.length());
+    return count <= MAX_VALUE_LENGTH ? value : value.substring(0, value.offsetByCodePoints(0, MAX_VALUE_LENGTH));
+  }
+
+  /** Adds the grams of one normalised, non-empty value. */
+  static void addGrams(String value, Set<String> out) {
+    int[] v = value.codePoints().toArray();
+    if (v.length == 0) {
+      return;
+    }
+    int[] s = new int[v.length + 2];
+    s[0] = SEP;
+    System.arraycopy(v, 0, s, 1, v.length);
+    s[s.length - 1] = SEP;
+    for (int i = 0; i + 3 <= s.length; i++) {
+      if (i == 0 || i + 3 == s.length || !hasCjk(s, i, 3)) {
+        out.add(new String(s, i, 3));
+      }
+    }
+    out.add(new String(s, 0, 2));
+    out.add(new String(s, s.length - 2, 2));
+    out.add(wholeValueGram(value));
+    for (int i = 0; i < v.length; i++) {
+      if (isCjk(v[i])) {
+        out.add(new String(v, i, 1));
+        if (i + 1 < v.length && isCjk(v[i + 1])) {
+          out.add(new String(v, i, 2));
+        }
+      }
+      if (i > 0 && v[i - 1] == ' ' && v[i] != ' ') {
+        out.add(marked(v, i, 1));
+        if (i + 1 < v.length) {
+          out.add(marked(v, i, 2));
+        }
+      }
+    }
+  }
+
+  /** Grams every value containing {@code term} has; empty when no gram can narrow the search. */
+  static List<String> containsGrams(String term) {
+    int[] q = term.codePoints().toArray();
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i + 3 <= q.length; i++) {
+      if (!hasCjk(q, i, 3)) {
+        out.add(new String(q, i, 3));
+      }
+    }
+    for (int i = 0; i + 2 <= q.length; i++) {
+      if (isCjk(q[i]) && isCjk(q[i + 1])) {
+        out.add(new String(q, i, 2));
+      }
+    }
+    if (out.isEmpty()) {
+      for (int c : q) {
+        if (isCjk(c)) {
+          out.add(new String(new int[] {c}, 0, 1));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Grams every value (or word) starting with {@code term} has: for one or two characters the one
+   * marked gram that says exactly that, for more its first two characters marked plus its grams.
+   */
+  static List<String> prefixGrams(String term) {
+    int[] q = term.codePoints().toArray();
+    if (q.length <= 2) {
+      return List.of(marked(q, 0, q.length));
+    }
+    Set<String> out = new LinkedHashSet<>();
+    out.add(marked(q, 0, 2));
+    out.addAll(containsGrams(term));
+    return List.copyOf(out);
+  }
+
+  /** The one gram a value equal to {@code term} has. */
+  static List<String> exactGrams(String term) {
+    return List.of(wholeValueGram(term));
+  }
+
+  /**
+   * A whole value as a 16-bit hash: one short key with a short posting list per bucket, rather
+   * than one index entry per distinct value. Collisions only cost a re-check.
+   */
+  static String wholeValueGram(String value) {
+    int h = value.hashCode();
+    return WHOLE_VALUE_MARK + String.format("%04x", (h ^ (h >>> 16)) & 0xffff);
+  }
+
+  /** {@code SEPARATOR} followed by {@code count} characters of {@code v} from {@code start}. */
+  private static String marked(int[] v, int start, int count) {
+    return SEPARATOR + new String(v, start, count);
+  }
+
+  private static boolean hasCjk(int[] s, int start, int count) {
+    for (int i = start; i < start + count; i++) {
+      if (isCjk(s[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Han, kana, Hangul and bopomofo: scripts written without spaces between words. */
+  static boolean isCjk(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+        || script == Character.UnicodeScript.BOPOMOFO;
+  }
+
+  /** All grams of some normalised values, sorted. */
+  static List<String> grams(Collection<String> values) {
+    Set<String> out = new java.util.TreeSet<>();
+    values.forEach(v -> addGrams(v, out));
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,75 @@
+package io.kith.web.api;
+
+import io.kith.fieldtype.Json;
+import io.kith.record.RecordException;
+import io.kith.search.QuickSearch;
+import io.kith.search.SearchHit;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code GET /api/v1/search?q=&limit=} and the quick-search autocomplete of reference widgets. */
+final class QuickSearchApiHandler {
+
+  static final int DEFAULT_LIMIT = 20;
+  static final int AUTOCOMPLETE_LIMIT = 10;
+
+  private final QuickSearch search;
+
+  QuickSearchApiHandler(QuickSearch search) {
+    this.search = search;
+  }
+
+  /** {@code {"items": [{"entity", "id", "label", "rank"}]}}, best first; a blank {@code q} is a 400. */
+  Mono<ServerResponse> search(ServerRequest request) {
+    return Mono.fromCallable(() -> {
+          String q = request.queryParam("q").orElse("");
+          if (q.isBlank()) {
+            throw new RecordException(RecordException.Reason.BAD_QUERY, "search_text_required", "q");
+          }
+          return q;
+        })
+        .flatMap(q -> search.search(q, limit(request)))
+        .flatMap(hits -> {
+          ObjectNode out = Json.object();
+          ArrayNode items = out.putArray("items");
+          for (SearchHit hit : hits) {
+            items.addObject().put("entity", hit.entity()).put("id", hit.id()).put("label", hit.label())
+                .put("rank", hit.rank().code());
+          }
+          return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(out);
+        });
+  }
+
+  /** {@code GET /api/v1/{entity}/autocomplete?q=} for a type in quick search: up to 10 {@code {id, label}}. */
+  Mono<ServerResponse> autocomplete(ServerRequest request) {
+    String q = request.queryParam("q").orElse("");
+    Mono<java.util.List<SearchHit>> hits = q.isBlank() ? Mono.just(java.util.List.of())
+        : search.search(request.pathVariable("entity"), q, AUTOCOMPLETE_LIMIT);
+    return hits.flatMap(found -> {
+      ArrayNode items = Json.array();
+      found.forEach(h -> items.addObject().put("id", h.id()).put("label", h.label()));
+      return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(items);
+    });
+  }
+
+  private static int limit(ServerRequest request) {
+    String text = request.queryParam("limit").orElse(null);
+    if (text == null || text.isBlank()) {
+      return DEFAULT_LIMIT;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new RecordException(RecordException.Reason.BAD_QUERY, "not_a_number", "limit");
+    }
+    if (limit < 1 || limit > QuickSearch.MAX_LIMIT) {
+      throw new RecordException(RecordException.Reason.BAD_QUERY, "out_of_range", "limit", 1, QuickSearch.MAX_LIMIT);
+    }
+    return limit;
+  }
+}

@@ -1,0 +1,87 @@
+package io.kith.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kith.metadata.FieldType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Normalisation and grams, without a database: what is stored for a value, and the promise the
+ * queries rely on — a text inside a value has all its grams among the value's.
+ */
+class SearchTextTest {
+
+  private static final List<String> VALUES = List.of("陳大文", "大文 chan", "chan, 大文", "tai man chan",
+      "enquiry@crm.com", "85223456781", "hk-0042", "小红 陈", "ｍｉｘ 混合 text", "𠮷野家 a");
+
+  @ParameterizedTest(name = "[{0}] -> [{1}]")
+  @CsvSource(delimiter = '|', textBlock = """
+      '  ＣＨＡＮ  Tai\tMan '  | chan tai man
+      Enquiry@CRM.com          | enquiry@crm.com
+      陳大文                   | 陳大文
+      '   '                    | ''
+      """)
+  void normalisesWidthCaseAndSpaces(String raw, String normalised) {
+    assertThat(SearchText.normalize(raw)).isEqualTo(normalised);
+  }
+
+  @ParameterizedTest(name = "[{0}] -> [{1}]")
+  @CsvSource(delimiter = '|', textBlock = """
+      2345 678           | 2345678
+      +852 (2345) 6781   | 85223456781
+      2345-6781          | 23456781
+      HK-0042            | hk-0042
+      Chan 12            | chan 12
+      """)
+  void readsPhoneLikeQueriesAsDigits(String typed, String term) {
+    assertThat(SearchText.queryTerm(typed)).isEqualTo(term);
+  }
+
+  @Test
+  void everyTextInsideAValueHasItsGramsAmongTheValues() {
+    Set<String> grams = new HashSet<>(SearchText.grams(VALUES));
+    for (String value : VALUES) {
+      int[] points = value.codePoints().toArray();
+      assertThat(grams).containsAll(SearchText.exactGrams(value));
+      for (int from = 0; from < points.length; from++) {
+        for (int to = from + 1; to <= points.length; to++) {
+          String part = new String(points, from, to - from);
+          assertThat(grams).as("contains %s", part).containsAll(SearchText.containsGrams(part));
+          if (from == 0 || points[from - 1] == ' ') {
+            assertThat(grams).as("starts with %s", part).containsAll(SearchText.prefixGrams(part));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void oneAndTwoChineseCharactersAreGramsOfTheirOwn() {
+    assertThat(SearchText.containsGrams("陳")).containsExactly("陳");
+    assertThat(SearchText.containsGrams("大文")).containsExactly("大文");
+    assertThat(SearchText.containsGrams("陳大文")).containsExactly("陳大", "大文");
+    assertThat(SearchText.containsGrams("ch")).as("two Latin letters narrow nothing").isEmpty();
+    assertThat(SearchText.prefixGrams("陳")).containsExactly("\n陳");
+    assertThat(SearchText.grams(List.of("陳大文"))).contains("陳", "大", "文", "陳大", "大文", "\n陳", "\n陳大");
+  }
+
+  @Test
+  void storesEmailsWholeAndInPartsAndPhonesAsDigitGroups() {
+    SearchDocument doc = SearchDocument.builder()
+        .add(new FieldType.Email(), "Enquiry@CRM.com")
+        .add(new FieldType.Phone(), "+852 2345 6781")
+        .add(new FieldType.Text(64), "  Harbour   Services ")
+        .add(new FieldType.Text(64), null)
+        .build("Harbour Services");
+
+    assertThat(doc.label()).isEqualTo("harbour services");
+    assertThat(doc.text()).isEqualTo(
+        "\nenquiry@crm.com\nenquiry\ncrm.com\n85223456781\n23456781\n6781\nharbour services\n");
+    assertThat(doc.grams()).isSorted().doesNotHaveDuplicates();
+  }
+}
