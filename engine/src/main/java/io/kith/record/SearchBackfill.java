@@ -59,7 +59,7 @@ final class SearchBackfill {
         .then(Mono.defer(() -> missing(t)))
         .flatMap(missing -> missing
             // Fresh statistics first, so the planner walks the primary key for each batch.
-            ? db.sql("analyze " + t.table).then().then(batchesFrom(t, 0L, 0L))
+            ? db.sql("analyze " + t.table).then().then(batches(t))
             : Mono.just(0L))
         // A utility statement takes no bind parameters; the signature is Kith's own hex digest.
         .flatMap(filled -> db.sql("comment on column " + t.table + "." + SqlNames.quote(SearchColumns.TEXT)
@@ -90,19 +90,31 @@ final class SearchBackfill {
         .map(row -> row.get(0, Boolean.class)).one();
   }
 
-  private Mono<Long> batchesFrom(EntityTable t, long afterId, long filledSoFar) {
+  /** Where the fill has got to: the last id done, rows filled so far, whether rows are left. */
+  private record Progress(long lastId, long filled, boolean more) {}
+
+  /**
+   * Every batch in id order. {@code expand} keeps only the progress between batches, so each
+   * batch's records can be collected as soon as it is written (memory stays flat).
+   */
+  private Mono<Long> batches(EntityTable t) {
+    return Mono.just(new Progress(0L, 0L, true))
+        .expand(p -> p.more() ? batch(t, p) : Mono.empty())
+        .last()
+        .map(Progress::filled);
+  }
+
+  private Mono<Progress> batch(EntityTable t, Progress before) {
     String sql = "select " + t.selectList + " from " + t.table + " where " + SqlNames.quote(SearchColumns.TEXT)
         + " is null and \"id\" > $1 order by \"id\" limit " + BATCH;
-    return db.sql(sql).bind(0, afterId).map(row -> rows.record(t, row)).all().collectList()
+    return db.sql(sql).bind(0, before.lastId()).map(row -> rows.record(t, row)).all().collectList()
         .flatMap(records -> {
           if (records.isEmpty()) {
-            return Mono.just(filledSoFar);
+            return Mono.just(new Progress(before.lastId(), before.filled(), false));
           }
           long last = records.get(records.size() - 1).get("id").asLong();
-          Mono<Long> written = store.attach(t, records).then(Mono.defer(() -> update(t, records)));
-          return records.size() < BATCH
-              ? written.map(n -> filledSoFar + n)
-              : written.flatMap(n -> batchesFrom(t, last, filledSoFar + n));
+          return store.attach(t, records).then(Mono.defer(() -> update(t, records)))
+              .map(n -> new Progress(last, before.filled() + n, records.size() == BATCH));
         });
   }
 

@@ -71,7 +71,8 @@ public final class QuickSearch {
     }
     List<String> order = new ArrayList<>(snapshot.entities().keySet());
     EntitySearch.Session session = new EntitySearch.Session(db, tx);
-    Flux<SearchHit> hits = Flux.fromIterable(entities).concatMap(entity -> {
+    // The types are searched at once (each on its own connection); the hits are ordered afterwards.
+    Flux<SearchHit> hits = Flux.fromIterable(entities).flatMap(entity -> {
       SearchSql sql = statements.get(snapshot, entity.name(), name -> new SearchSql(entity, fieldTypes));
       return stats.of(entity.name())
           .flatMap(frequencies -> new EntitySearch(session, sql, term, limit, frequencies).run())

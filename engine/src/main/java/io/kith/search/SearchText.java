@@ -21,13 +21,20 @@ import java.util.regex.Pattern;
  * <p>The grams of a value (the GIN-indexed array) are: every three characters of {@code SEPARATOR
  * + value + SEPARATOR} that either touch a separator or hold no CJK character; every one and two
  * CJK characters in a row; and the first one and two characters of each word, marked with the
- * separator. A text contained in a value therefore has all its own grams among the value's, which
+ * separator; and every {@value #DIGIT_GRAM} digits in a row. A text contained in a value therefore
+ * has all its own grams among the value's, which
  * is what the queries rely on; the database re-checks the exact condition on {@code search_text}.
  */
 public final class SearchText {
 
   /** The version of the stored format; a change makes Kith fill every row's search columns again. */
-  public static final String FORMAT = "1";
+  public static final String FORMAT = "2";
+
+  /**
+   * Digits have only a thousand trigrams, each in a large share of rows; runs of digits (phone
+   * numbers) also get their five-digit grams, which a term of five or more digits looks up.
+   */
+  static final int DIGIT_GRAM = 5;
 
   /** Separates values in {@code search_text} and marks value and word starts and ends in grams. */
   public static final String SEPARATOR = "\n";
@@ -96,6 +103,11 @@ public final class SearchText {
     out.add(new String(s, 0, 2));
     out.add(new String(s, s.length - 2, 2));
     out.add(wholeValueGram(value));
+    for (int i = 0; i + DIGIT_GRAM <= v.length; i++) {
+      if (digits(v, i, DIGIT_GRAM)) {
+        out.add(new String(v, i, DIGIT_GRAM));
+      }
+    }
     for (int i = 0; i < v.length; i++) {
       if (isCjk(v[i])) {
         out.add(new String(v, i, 1));
@@ -116,6 +128,12 @@ public final class SearchText {
   static List<String> containsGrams(String term) {
     int[] q = term.codePoints().toArray();
     Set<String> out = new LinkedHashSet<>();
+    if (q.length >= DIGIT_GRAM && digits(q, 0, q.length)) {
+      for (int i = 0; i + DIGIT_GRAM <= q.length; i++) {
+        out.add(new String(q, i, DIGIT_GRAM));
+      }
+      return List.copyOf(out);
+    }
     for (int i = 0; i + 3 <= q.length; i++) {
       if (!hasCjk(q, i, 3)) {
         out.add(new String(q, i, 3));
@@ -168,6 +186,15 @@ public final class SearchText {
   /** {@code SEPARATOR} followed by {@code count} characters of {@code v} from {@code start}. */
   private static String marked(int[] v, int start, int count) {
     return SEPARATOR + new String(v, start, count);
+  }
+
+  private static boolean digits(int[] s, int start, int count) {
+    for (int i = start; i < start + count; i++) {
+      if (s[i] < '0' || s[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasCjk(int[] s, int start, int count) {

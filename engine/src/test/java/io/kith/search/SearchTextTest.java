@@ -71,6 +71,14 @@ class SearchTextTest {
   }
 
   @Test
+  void digitRunsAreFoundByTheirFiveDigitGramsRatherThanCommonTrigrams() {
+    assertThat(SearchText.containsGrams("234567")).containsExactly("23456", "34567");
+    assertThat(SearchText.containsGrams("2345")).as("four digits: trigrams").containsExactly("234", "345");
+    assertThat(SearchText.grams(List.of("85223456789"))).contains("85223", "23456", "56789")
+        .doesNotContain("8522", "852234");
+  }
+
+  @Test
   void storesEmailsWholeAndInPartsAndPhonesAsDigitGroups() {
     SearchDocument doc = SearchDocument.builder()
         .add(new FieldType.Email(), "Enquiry@CRM.com")

@@ -1,0 +1,235 @@
+package io.kith.bench;
+
+import io.kith.bench.SqlRecorder.Op;
+import io.kith.record.RecordService;
+import io.kith.testing.KithServer;
+import io.kith.testing.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The search benchmark (issue: search fast at 1M records). Loads {@code bench.contacts} (1,000,000)
+ * contacts with mixed Traditional and Simplified Chinese and Latin names, emails and phones into a
+ * throw-away database, lets Kith fill their search columns, then for each query class times
+ * requests over HTTP, one at a time, next to the very statements those requests sent (recorded
+ * with r2dbc-proxy) replayed directly on a plain connection. Rounds alternate which side goes
+ * first; figures are p50 and p95 over all samples of a side. Settings: {@code bench.contacts},
+ * {@code bench.rounds} (5), {@code bench.repeat} (times each term is asked per round, 3).
+ *
+ * <p>Run from the repository root:
+ * {@code mvn -B -ntp -Pbench -Dbench.class=io.kith.bench.SearchBenchmark -pl engine -am verify}.
+ */
+public final class SearchBenchmark {
+
+  private final int contacts = Integer.getInteger("bench.contacts", 1_000_000);
+  private final int rounds = Integer.getInteger("bench.rounds", 5);
+  private final int repeat = Integer.getInteger("bench.repeat", 3);
+  private final List<String> lines = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** One kind of search and the requests that stand for it. */
+  private record QueryClass(String name, List<HttpRequest> requests) {}
+
+  private SearchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long began = System.nanoTime();
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    SearchBenchmark bench = new SearchBenchmark();
+    String database;
+    try (TestDatabase db = new TestDatabase()) {
+      database = db.name();
+      bench.run(db);
+    }
+    bench.lines.forEach(System.out::println);
+    System.out.println(String.format(Locale.ROOT,
+        "Total run time %.0f s; machine's 1-minute load average before the run %.1f; database %s dropped.",
+        (System.nanoTime() - began) / 1e9, loadBefore, database));
+  }
+
+  private void run(TestDatabase db) throws Exception {
+    try (KithServer server = KithServer.start(db, null, new Class<?>[] {SqlRecorder.class});
+        SqlReplay direct = new SqlReplay(db)) {
+      long t0 = System.nanoTime();
+      PeopleLoader.load(db, contacts);
+      double loadSeconds = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      long filled = server.bean(RecordService.class).fillSearchColumns("contact").block();
+      double fillSeconds = (System.nanoTime() - t1) / 1e9;
+      System.out.printf(Locale.ROOT, "Loaded %d contacts in %.1f s; search columns of %d filled in %.1f s%n",
+          contacts, loadSeconds, filled, fillSeconds);
+
+      String base = server.baseUrl();
+      List<QueryClass> classes = classes(db, base);
+      SqlRecorder recorder = server.bean(SqlRecorder.class);
+      List<String> checks = new ArrayList<>();
+      for (QueryClass c : classes) {
+        for (HttpRequest request : c.requests()) {
+          for (int i = 0; i < 3; i++) {
+            send(request);
+          }
+        }
+        HttpResponse<String> sample = send(c.requests().get(0));
+        checks.add(String.format(Locale.ROOT, "  %-28s %s -> %s", c.name(), describe(c.requests().get(0)),
+            abbreviate(sample.body())));
+      }
+      // What each request sends to the database, recorded once the caches are warm.
+      Map<HttpRequest, List<Op>> recorded = new java.util.HashMap<>();
+      for (QueryClass c : classes) {
+        for (HttpRequest request : c.requests()) {
+          recorded.put(request, recorder.record(() -> send(request)));
+        }
+      }
+
+      List<long[]> generic = new ArrayList<>();
+      List<long[]> sql = new ArrayList<>();
+      classes.forEach(c -> {
+        generic.add(new long[0]);
+        sql.add(new long[0]);
+      });
+      for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < classes.size(); i++) {
+          QueryClass c = classes.get(i);
+          boolean httpFirst = (round + i) % 2 == 0;
+          for (boolean overHttp : new boolean[] {httpFirst, !httpFirst}) {
+            long[] times = new long[c.requests().size() * repeat];
+            int n = 0;
+            for (int r = 0; r < repeat; r++) {
+              for (HttpRequest request : c.requests()) {
+                long s = System.nanoTime();
+                if (overHttp) {
+                  send(request);
+                } else {
+                  direct.run(recorded.get(request));
+                }
+                times[n++] = System.nanoTime() - s;
+              }
+            }
+            if (overHttp) {
+              generic.set(i, Latencies.concat(generic.get(i), times));
+            } else {
+              sql.set(i, Latencies.concat(sql.get(i), times));
+            }
+          }
+        }
+      }
+
+      String postgres = String.valueOf(db.query("show server_version").get(0).get("server_version"));
+      lines.add("");
+      lines.add("Kith search benchmark, "
+          + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      lines.add("CPUs " + Runtime.getRuntime().availableProcessors() + ", Java " + System.getProperty("java.version")
+          + ", PostgreSQL " + postgres);
+      lines.add(String.format(Locale.ROOT,
+          "%d contacts (40%% 繁, 20%% 简, 40%% Latin names; %d emails, %d phones) loaded in %.1f s;"
+              + " search columns filled by Kith in %.1f s (%.0f rows/s)",
+          contacts, db.count("contact__emails"), db.count("contact__phones"), loadSeconds, fillSeconds,
+          filled / fillSeconds));
+      lines.add(String.format(Locale.ROOT,
+          "One request at a time; %d rounds, each term %d times per round and side, alternating which side goes"
+              + " first. HTTP = GET /api/v1/search (or POST /api/v1/contact/search) from 127.0.0.1;"
+              + " SQL = the statements those requests sent, recorded, replayed on a plain connection.",
+          rounds, repeat));
+      lines.add("Sample answers:");
+      lines.addAll(checks);
+      lines.add("");
+      lines.add(String.format(Locale.ROOT, "%-28s | %8s %8s | %8s %8s | %s", "query class", "HTTP p50", "p95",
+          "SQL p50", "p95", "HTTP/SQL p50, p95 (target p95 <= 20 ms and <= 2x)"));
+      for (int i = 0; i < classes.size(); i++) {
+        double hp50 = Latencies.percentileMillis(generic.get(i), 50);
+        double hp95 = Latencies.percentileMillis(generic.get(i), 95);
+        double sp50 = Latencies.percentileMillis(sql.get(i), 50);
+        double sp95 = Latencies.percentileMillis(sql.get(i), 95);
+        lines.add(String.format(Locale.ROOT, "%-28s | %8.2f %8.2f | %8.2f %8.2f | %.2fx, %.2fx  %s",
+            classes.get(i).name(), hp50, hp95, sp50, sp95, hp50 / sp50, hp95 / sp95,
+            hp95 <= 20 && hp95 <= 2 * sp95 ? "met" : "MISSED"));
+      }
+    }
+  }
+
+  /** The query classes of the issue, with terms taken from the loaded data where they must match it. */
+  private List<QueryClass> classes(TestDatabase db, String base) {
+    List<QueryClass> out = new ArrayList<>();
+    out.add(new QueryClass("1-char CJK", quick(base, "陳", "李", "張", "黃", "王", "林", "陈", "张", "刘", "周")));
+    out.add(new QueryClass("2-char CJK", quick(base, "大文", "美玲", "志偉", "嘉欣", "家豪", "俊傑", "志伟", "晓彤",
+        "国强", "丽华")));
+    out.add(new QueryClass("3+ char Latin contains", quick(base, "han", "ong", "eung", "mith", "ary", "elvin",
+        "ing yan", "eter", "race", "tsan")));
+    List<String> emails = new ArrayList<>();
+    for (Map<String, Object> row : db.query("select email from contact__emails where position = 0"
+        + " order by md5(email) limit 10")) {
+      String local = ((String) row.get("email")).split("@")[0];
+      emails.add(local.substring(0, Math.max(4, local.length() - 2)));
+    }
+    out.add(new QueryClass("email prefix", quick(base, emails.toArray(String[]::new))));
+    List<String> phones = new ArrayList<>();
+    for (Map<String, Object> row : db.query("select phone from contact__phones order by md5(phone) limit 10")) {
+      String[] groups = ((String) row.get("phone")).split(" ");
+      String local = String.join(" ", java.util.Arrays.copyOfRange(groups, 1, groups.length));
+      phones.add(local.substring(local.length() - 7));
+    }
+    out.add(new QueryClass("phone fragment", quick(base, phones.toArray(String[]::new))));
+    List<HttpRequest> advanced = new ArrayList<>();
+    for (String gender : List.of("female", "male")) {
+      for (String second : List.of("{\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}",
+          "{\"field\": \"birth_date\", \"op\": \"lt\", \"value\": \"1960-01-01\"}",
+          "{\"field\": \"preferred_communication_methods\", \"op\": \"in\", \"value\": [\"email\"]}")) {
+        String body = "{\"filter\": {\"and\": [{\"field\": \"gender\", \"op\": \"eq\", \"value\": \"" + gender + "\"}, "
+            + second + "]}, \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
+            + " \"columns\": [\"display_name\", \"gender\", \"birth_date\"]}";
+        advanced.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search"))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      }
+    }
+    out.add(new QueryClass("advanced: 2 filters + sort", advanced));
+    return out;
+  }
+
+  private static List<HttpRequest> quick(String base, String... terms) {
+    List<HttpRequest> out = new ArrayList<>();
+    for (String term : terms) {
+      out.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8)))
+          .timeout(Duration.ofSeconds(30)).GET().build());
+    }
+    return out;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(describe(request) + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String describe(HttpRequest request) {
+    return request.method() + " " + java.net.URLDecoder.decode(request.uri().getRawPath() + (request.uri().getRawQuery() == null
+        ? "" : "?" + request.uri().getRawQuery()), StandardCharsets.UTF_8);
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() <= 110 ? body : body.substring(0, 110) + "…";
+  }
+}
