@@ -15,6 +15,10 @@ import io.kith.render.DisplayValues;
 import io.kith.savedsearch.SavedSearchService;
 import io.kith.schema.DdlPlan;
 import io.kith.schema.SchemaSync;
+import io.kith.security.FirstAdministrator;
+import io.kith.users.Passwords;
+import io.kith.users.RoleService;
+import io.kith.users.UserService;
 import io.kith.web.Problems;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -71,6 +75,27 @@ public class KithConfiguration {
   RecordService recordService(DdlPlan startupSchemaPlan, MetadataRegistry registry, FieldTypes fieldTypes,
       RecordSchemas schemas, QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
     return new RecordService(registry, fieldTypes, schemas, queryReader, db, tx, clock);
+  }
+
+  @Bean
+  UserService userService(DdlPlan startupSchemaPlan, MetadataRegistry registry, DatabaseClient db,
+      TransactionalOperator tx, Passwords passwords) {
+    return new UserService(registry, db, tx, passwords);
+  }
+
+  @Bean
+  RoleService roleService(DdlPlan startupSchemaPlan, MetadataRegistry registry, DatabaseClient db) {
+    return new RoleService(registry, db);
+  }
+
+  /** The first administrator exists before traffic is taken (see {@link FirstAdministrator}). */
+  public record Administered() {}
+
+  @Bean
+  Administered firstAdministrator(UserService users, Passwords passwords,
+      @Value("${kith.admin.password:}") String adminPassword) {
+    FirstAdministrator.ensure(users, passwords, adminPassword);
+    return new Administered();
   }
 
   @Bean

@@ -82,7 +82,7 @@ class ConcurrentStartupTest {
         .containsExactly("activity", "activity__target_contacts", "contact", "contact__addresses",
             "contact__emails", "contact__phones");
     for (KithServer server : servers) {
-      Response entities = new ApiClient(server.client()).get("/api/v1/meta/entities");
+      Response entities = server.api().get("/api/v1/meta/entities");
       assertThat(entities.status()).isEqualTo(200);
       assertThat(entities.body().get("items").findValuesAsString("name")).containsExactly("activity", "contact");
     }

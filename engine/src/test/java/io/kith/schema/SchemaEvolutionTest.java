@@ -40,7 +40,7 @@ class SchemaEvolutionTest {
     db = new TestDatabase();
     writeVisit(CODE + MOOD + VISITED_ON + STEPS);
     try (KithServer server = KithServer.start(db, metadata)) {
-      Response created = new ApiClient(server.client()).post("/api/v1/visit",
+      Response created = server.api().post("/api/v1/visit",
           "{\"code\": \"A-1\", \"mood\": \"happy\", \"visited_on\": \"2025-01-02\", \"steps\": [{\"step\": \"knock\"}]}");
       assertThat(created.status()).isEqualTo(201);
       visit = created.body().get("id").asLong();
@@ -57,7 +57,7 @@ class SchemaEvolutionTest {
     writeVisit(CODE + VISITED_ON);
 
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
 
       assertThat(columnType("visit", "mood")).isEqualTo("character varying(32)");
       assertThat(db.query("select mood from visit where id = $1", visit).get(0)).containsEntry("mood", "happy");
@@ -102,7 +102,7 @@ class SchemaEvolutionTest {
     String longCode = "B".repeat(100);
 
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
 
       assertThat(columnType("visit", "code")).isEqualTo("character varying(128)");
       assertThat(db.query("select code from visit where id = $1", visit).get(0)).containsEntry("code", "A-1");

@@ -34,7 +34,7 @@ class AdvancedSearchPageTest {
   void start() {
     db = new TestDatabase();
     server = KithServer.start(db, MetadataFolders.resource("metadata-query"));
-    ApiClient api = new ApiClient(server.client());
+    ApiClient api = server.api();
     long tag = api.post("/api/v1/tag", "{\"name\": \"Fruit\"}").body().get("id").asLong();
     assertThat(api.post("/api/v1/item", """
         {"subtype": "small", "code": "A-1", "title": "Red apple", "quantity": 10, "colour": "red", "main_tag": %d,
@@ -55,7 +55,7 @@ class AdvancedSearchPageTest {
   }
 
   private Page get(String path) {
-    return new HtmlSession(server.baseUrl()).get(path);
+    return server.session().get(path);
   }
 
   private static Element row(Document page, String key) {
@@ -204,7 +204,7 @@ class AdvancedSearchPageTest {
 
   @Test
   void bulkDeactivateFromResultsReturnsToTheSameResults() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = server.session();
     Page page = session.get("/app/item/search?match=and&col=code&sort=code&c0.field=title&c0.op=starts_with&c0.value=Number+2");
     assertThat(firstColumn(page)).containsExactly("N-02", "N-20", "N-21", "N-22", "N-23");
     Element form = page.document().selectFirst("form.bulk");

@@ -38,7 +38,7 @@ class RetiredFieldSavedSearchTest {
     MetadataFolders.copy("metadata-query", metadata);
     long id;
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
       assertThat(api.post("/api/v1/item", "{\"subtype\": \"small\", \"code\": \"W-1\", \"title\": \"Feather\", \"weight\": 0.01}").status()).isEqualTo(201);
       assertThat(api.post("/api/v1/item", "{\"subtype\": \"small\", \"code\": \"W-2\", \"title\": \"Anvil\", \"weight\": 50}").status()).isEqualTo(201);
       assertThat(api.post("/api/v1/item", "{\"subtype\": \"small\", \"code\": \"X-3\", \"title\": \"Other\", \"weight\": 50}").status()).isEqualTo(201);
@@ -56,7 +56,7 @@ class RetiredFieldSavedSearchTest {
     Files.writeString(item, Files.readString(item).replace("  - {name: weight, type: decimal, precision: 8, scale: 3}\n", ""));
 
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
       JsonNode read = api.get("/api/v1/saved-searches/" + id).body();
       assertThat(read.get("query").toString()).as("the stored query is kept as saved").contains("weight");
       JsonNode dropped = read.get("dropped");
@@ -75,7 +75,7 @@ class RetiredFieldSavedSearchTest {
           .containsExactly("W-1", "W-2");
       assertThat(run.body().get("dropped")).hasSize(2);
 
-      Page page = new HtmlSession(server.baseUrl()).get("/app/item/search?saved=" + id);
+      Page page = server.session().get("/app/item/search?saved=" + id);
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.document().select(".dropped p").eachText())
           .containsExactly("This condition no longer applies: weight gt 1", "This column no longer applies: weight");
@@ -84,7 +84,7 @@ class RetiredFieldSavedSearchTest {
           .isEqualTo("code");
       assertThat(page.document().select(".field-select option[value=weight]")).isEmpty();
 
-      Page chinese = new HtmlSession(server.baseUrl()).get("/app/item/search?saved=" + id + "&lang=zh-Hant");
+      Page chinese = server.session().get("/app/item/search?saved=" + id + "&lang=zh-Hant");
       assertThat(chinese.document().selectFirst(".dropped p").text()).isEqualTo("此條件已不再適用：weight gt 1");
     }
   }

@@ -45,7 +45,7 @@ class SavedSearchTest {
   void start() {
     db = new TestDatabase();
     server = KithServer.start(db, MetadataFolders.resource("metadata-query"));
-    api = new ApiClient(server.client());
+    api = server.api();
     for (int i = 1; i <= 8; i++) {
       String body = "{\"subtype\": \"small\", \"code\": \"S-%d\", \"title\": \"Thing %d\", \"quantity\": %d}"
           .formatted(i, i, i * 50);
@@ -153,7 +153,7 @@ class SavedSearchTest {
 
   @Test
   void pageSavesOpensChangesAndDeletesASearch() {
-    HtmlSession session = new HtmlSession(server.baseUrl());
+    HtmlSession session = server.session();
     Page results = session.get("/app/item/search?match=and&c0.field=quantity&c0.op=gt&c0.value=300&col=code&sort=code");
     Element save = results.document().selectFirst("form.save-search");
     List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -229,10 +229,10 @@ class SavedSearchTest {
         {"filter": {"or": [{"and": [{"or": [{"field": "quantity", "op": "eq", "value": 50},
                                            {"field": "quantity", "op": "eq", "value": 100}]}]}]},
          "columns": ["code"], "sort": ["code"]}""", false).body().get("id").asLong();
-    Page page = new HtmlSession(server.baseUrl()).get("/app/item/search?saved=" + id);
+    Page page = server.session().get("/app/item/search?saved=" + id);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.document().selectFirst(".form-errors").text()).contains("more complex than this form");
     assertThat(page.document().select("table.records tbody tr td:nth-child(2)").eachText()).containsExactly("S-1", "S-2");
-    assertThat(new HtmlSession(server.baseUrl()).get("/app/item/search?saved=999999").status()).isEqualTo(404);
+    assertThat(server.session().get("/app/item/search?saved=999999").status()).isEqualTo(404);
   }
 }

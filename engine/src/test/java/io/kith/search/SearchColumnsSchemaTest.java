@@ -47,18 +47,18 @@ class SearchColumnsSchemaTest {
     writeContact(shipped.replace(SEARCH_BLOCK, "").replaceAll("(?s)  # \"Chan, Tai Man\".*?label: \\{en: Sort name[^\n]*\n", ""));
     long id;
     try (KithServer server = KithServer.start(db, metadata)) {
-      Response created = new ApiClient(server.client()).post("/api/v1/contact", """
+      Response created = server.api().post("/api/v1/contact", """
           {"subtype": "individual", "first_name": "大文", "last_name": "陳",
            "emails": [{"email": "tai.man@example.hk"}]}""");
       assertThat(created.status()).isEqualTo(201);
       id = created.body().get("id").asLong();
       assertThat(columns()).doesNotContain("search_text", "sort_name");
-      assertThat(new ApiClient(server.client()).get("/api/v1/search?q=x").body().get("items")).isEmpty();
+      assertThat(server.api().get("/api/v1/search?q=x").body().get("items")).isEmpty();
     }
 
     writeContact(shipped);
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
       assertThat(columns()).contains("search_label", "search_text", "search_grams");
       assertThat(indexes()).contains("contact__search_grams__idx", "contact__search_label__idx");
       Map<String, Object> row = db.query("select sort_name, search_label, search_text from contact where id = $1", id).get(0);
@@ -73,14 +73,14 @@ class SearchColumnsSchemaTest {
 
     writeContact(shipped.replace("emails.email, ", ""));
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
       assertThat(labels(api, "example.hk")).as("emails are no longer searched").isEmpty();
       assertThat(labels(api, "大文")).containsExactly("大文 陳");
     }
 
     writeContact(shipped.replace(SEARCH_BLOCK, ""));
     try (KithServer server = KithServer.start(db, metadata)) {
-      ApiClient api = new ApiClient(server.client());
+      ApiClient api = server.api();
       assertThat(api.get("/api/v1/meta/schema-plan").body().get("retired").toString()).doesNotContain("search_");
       assertThat(labels(api, "大文")).isEmpty();
       assertThat(columns()).as("nothing is dropped").contains("search_text");

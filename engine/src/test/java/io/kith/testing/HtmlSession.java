@@ -25,13 +25,51 @@ public final class HtmlSession {
   public record Page(int status, String location, Document document, String body) {}
 
   private final String baseUrl;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  private List<String> lastSetCookies = List.of();
   private String csrfToken = "";
 
   public HtmlSession(String baseUrl) {
     this.baseUrl = baseUrl;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    this.http = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Signs in through the sign-in page; fails the test unless it leads on. */
+  public HtmlSession signIn(String login, String password) {
+    signIn(login, password, 303);
+    return this;
+  }
+
+  /** Tries to sign in; fails the test unless the answer has {@code expectedStatus}. */
+  public Page signIn(String login, String password, int expectedStatus) {
+    get("/login");
+    Page page = post("/login", List.of(Map.entry("login", login), Map.entry("password", password)));
+    if (page.status() != expectedStatus) {
+      throw new AssertionError("sign-in as " + login + " answered " + page.status() + ", not " + expectedStatus);
+    }
+    return page;
+  }
+
+  /** The value of a cookie this session holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** The Set-Cookie headers of the last response. */
+  public List<String> lastSetCookies() {
+    return lastSetCookies;
+  }
+
+  /** A JSON request to the API with this session's cookies (and no CSRF token). */
+  public int sendJson(String method, String path, String json) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build();
+    return send(request).status();
   }
 
   public Page get(String path) {
@@ -62,6 +100,7 @@ public final class HtmlSession {
   private Page send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      lastSetCookies = response.headers().allValues("Set-Cookie");
       Document document = Jsoup.parse(response.body(), baseUrl);
       var token = document.selectFirst("input[name=_csrf]");
       if (token != null) {

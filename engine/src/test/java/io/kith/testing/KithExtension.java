@@ -38,7 +38,7 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
     db = new TestDatabase();
     Path metadata = metadataResource == null ? null : Path.of(KithExtension.class.getResource(metadataResource).toURI());
     server = KithServer.start(db, metadata);
-    api = new ApiClient(server.client());
+    api = server.api();
   }
 
   @Override
@@ -61,8 +61,23 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
     return api;
   }
 
-  /** A new browser-like session (its own cookies). */
+  /** A new browser-like session (its own cookies), signed in as the administrator. */
   public HtmlSession session() {
+    return server.session();
+  }
+
+  /** A new browser-like session that has not signed in. */
+  public HtmlSession anonymousSession() {
     return new HtmlSession(server.baseUrl());
+  }
+
+  /** The API as someone who sends no credentials. */
+  public ApiClient anonymousApi() {
+    return new ApiClient(server.client());
+  }
+
+  /** The API as whoever owns {@code token}. */
+  public ApiClient api(String token) {
+    return new ApiClient(server.client().mutate().defaultHeader("Authorization", "Bearer " + token).build());
   }
 }

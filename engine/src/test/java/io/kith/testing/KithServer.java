@@ -16,8 +16,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class KithServer implements AutoCloseable {
 
+  /** The first administrator's password in tests (login {@code admin}). */
+  public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
   private final ConfigurableApplicationContext context;
   private final int port;
+  private String adminToken;
 
   private KithServer(ConfigurableApplicationContext context) {
     this.context = context;
@@ -37,6 +41,9 @@ public final class KithServer implements AutoCloseable {
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
         "--logging.level.io.kith=WARN"));
+    if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--kith.admin.password="))) {
+      args.add("--kith.admin.password=" + ADMIN_PASSWORD);
+    }
     if (metadata != null) {
       args.add("--kith.metadata.path=" + metadata.toAbsolutePath());
     }
@@ -56,6 +63,32 @@ public final class KithServer implements AutoCloseable {
 
   public WebTestClient client() {
     return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** An access token of the first administrator, made once per server. */
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      long admin = bean(io.kith.users.UserService.class).byLogin("admin").block().id();
+      adminToken = bean(io.kith.security.SignIns.class).createToken(admin, "tests").block().secret();
+    }
+    return adminToken;
+  }
+
+  /** The API as the first administrator. */
+  public ApiClient api() {
+    return new ApiClient(client().mutate().defaultHeader("Authorization", "Bearer " + adminToken()).build());
+  }
+
+  /** A new browser-like session signed in as the first administrator. */
+  public HtmlSession session() {
+    return new HtmlSession(baseUrl()).signIn("admin", ADMIN_PASSWORD);
+  }
+
+  /** A new user with {@code roles} and an access token of theirs: the token. */
+  public String userWithToken(String login, String... roles) {
+    io.kith.users.User user = bean(io.kith.users.UserService.class).create(new io.kith.users.UserDraft(login,
+        login, null, null, null, true, "password-of-" + login, java.util.List.of(roles)), false).block();
+    return bean(io.kith.security.SignIns.class).createToken(user.id(), "tests").block().secret();
   }
 
   public <T> T bean(Class<T> type) {

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.kith.access.Access;
+import io.kith.access.Action;
+import io.kith.security.Callers;
+import io.kith.security.SignedIn;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -32,17 +37,22 @@ final class PageModel {
 
   Mono<Map<String, Object>> base(ServerWebExchange exchange, MetadataSnapshot snapshot, KithLocale locale, String currentEntity) {
     Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-    return token.map(t -> build(exchange, snapshot, locale, currentEntity, t.getParameterName(), t.getToken()))
-        .defaultIfEmpty(build(exchange, snapshot, locale, currentEntity, "_csrf", ""));
+    Mono<Optional<SignedIn>> me = Callers.user(exchange).map(Optional::of).defaultIfEmpty(Optional.empty());
+    return Mono.zip(token.map(t -> new String[] {t.getParameterName(), t.getToken()}).defaultIfEmpty(new String[] {"_csrf", ""}), me)
+        .map(t -> build(exchange, snapshot, locale, currentEntity, t.getT1()[0], t.getT1()[1], t.getT2().orElse(null)));
   }
 
   private Map<String, Object> build(ServerWebExchange exchange, MetadataSnapshot snapshot, KithLocale locale,
-      String currentEntity, String csrfName, String csrfToken) {
+      String currentEntity, String csrfName, String csrfToken, SignedIn me) {
     Map<String, Object> model = new HashMap<>();
     model.put("t", messages.all(locale));
     model.put("lang", locale.tag());
     List<Link> nav = new ArrayList<>();
+    Access access = me == null ? Access.NOBODY : me.access();
     for (EntityDef entity : snapshot.entities().values()) {
+      if (!access.can(entity.name(), Action.VIEW)) {
+        continue;
+      }
       nav.add(new Link(entity.pluralLabel(locale), "/app/" + entity.name(), entity.name().equals(currentEntity)));
     }
     model.put("nav", nav);
@@ -56,6 +66,9 @@ final class PageModel {
     model.put("languages", languages);
     model.put("csrfName", csrfName);
     model.put("csrfToken", csrfToken);
+    if (me != null) {
+      model.put("me", me);
+    }
     return model;
   }
 

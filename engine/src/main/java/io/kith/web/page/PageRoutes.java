@@ -12,6 +12,8 @@ import io.kith.render.DisplayValues;
 import io.kith.render.FormValues;
 import io.kith.render.FormViews;
 import io.kith.web.Problems;
+import io.kith.security.SignIns;
+import io.kith.users.UserService;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +29,8 @@ public class PageRoutes {
 
   @Bean
   RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListParameters queries,
-      FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker) {
+      FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker,
+      SignIns signIns, UserService users) {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());
     DisplayValues display = new DisplayValues(messages, clock.getZone());
@@ -36,8 +39,14 @@ public class PageRoutes {
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views);
     HomePageHandler home = new HomePageHandler(registry, pages);
+    SignInPageHandler signIn = new SignInPageHandler(registry, signIns, users, pages);
     return RouterFunctions.route()
         .GET("/", request -> ServerResponse.seeOther(URI.create("/app")).build())
+        .GET("/login", signIn::form)
+        .POST("/login", signIn::signIn)
+        .POST("/logout", signIn::signOut)
+        .GET("/account/password", signIn::passwordForm)
+        .POST("/account/password", signIn::changePassword)
         .GET("/app", home::home)
         .path("/app/{entity}", b -> b
             .route(GET(""), list::list)

@@ -38,7 +38,7 @@ class ContactPagesTest {
   @Test
   void scriptInAValueIsShownAsTextInListDetailAndForm() {
     long id = createContact(SCRIPT, "Chan");
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     for (String path : List.of("/app/contact?source=" + java.net.URLEncoder.encode(SCRIPT, java.nio.charset.StandardCharsets.UTF_8),
         "/app/contact/" + id, "/app/contact/" + id + "/edit")) {
       Page page = session.get(path);
@@ -53,7 +53,7 @@ class ContactPagesTest {
 
   @Test
   void newFormAsksForTheSubtypeThenShowsItsFieldsWithRequiredMarksAndHelp() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     Page choose = session.get("/app/contact/new");
     assertThat(choose.document().select("a[href^=/app/contact/new?subtype=]").eachAttr("href"))
         .containsExactly("/app/contact/new?subtype=individual", "/app/contact/new?subtype=household",
@@ -71,7 +71,7 @@ class ContactPagesTest {
 
   @Test
   void formSubmissionCreatesTheRecordWithItsRowsAndRedirectsToIt() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     session.get("/app/contact/new?subtype=individual");
     Page posted = session.post("/app/contact", List.of(
         Map.entry("subtype", "individual"),
@@ -108,7 +108,7 @@ class ContactPagesTest {
   @Test
   void rejectedFormComesBackWithInputKeptAndMessagesBesideFields() {
     long before = kith.db().count("contact");
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     session.get("/app/contact/new?subtype=individual");
     Page page = session.post("/app/contact", List.of(
         Map.entry("subtype", "individual"),
@@ -127,7 +127,7 @@ class ContactPagesTest {
   @Test
   void staleEditShowsAConflictAndDoesNotOverwrite() {
     long id = createContact("Mei", "Lee");
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     Page form = session.get("/app/contact/" + id + "/edit");
     assertThat(form.document().selectFirst("input[name=_version]").attr("value")).isEqualTo("1");
 
@@ -146,8 +146,8 @@ class ContactPagesTest {
 
   @Test
   void blankFormIsRenderedOnceButCarriesEachVisitorsOwnToken() {
-    HtmlSession first = new HtmlSession(kith.server().baseUrl());
-    HtmlSession second = new HtmlSession(kith.server().baseUrl());
+    HtmlSession first = kith.session();
+    HtmlSession second = kith.session();
     Page a = first.get("/app/contact/new?subtype=household");
     Page b = second.get("/app/contact/new?subtype=household");
     String tokenA = a.document().selectFirst("input[name=_csrf]").attr("value");
@@ -163,7 +163,7 @@ class ContactPagesTest {
   @Test
   void postWithoutCsrfTokenIsRefused() {
     long before = kith.db().count("contact");
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     session.get("/app/contact/new?subtype=individual");
     Page page = session.postWithoutCsrf("/app/contact", List.of(
         Map.entry("subtype", "individual"), Map.entry("last_name", "Forged")));
@@ -174,7 +174,7 @@ class ContactPagesTest {
   @Test
   void deactivatedRecordIsViewOnlyWithAReactivateButton() {
     long id = createContact("Inactive", "Person");
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     session.get("/app/contact/" + id);
     Page done = session.post("/app/contact/" + id + "/deactivate", List.of());
     assertThat(done.status()).isEqualTo(303);
@@ -188,7 +188,7 @@ class ContactPagesTest {
 
   @Test
   void languageSwitchShowsLabelsFromMetadataAndBundlesAndIsRemembered() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     Page hant = session.get("/app/contact?lang=zh-Hant");
     assertThat(hant.document().selectFirst("h1").text()).isEqualTo("聯絡人");
     assertThat(hant.document().select("nav.languages a").eachText()).containsExactly("English", "繁體中文", "简体中文");
@@ -201,7 +201,7 @@ class ContactPagesTest {
 
   @Test
   void unknownEntityAndRecordAreNotFoundPages() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     assertThat(session.get("/app/nothing").status()).isEqualTo(404);
     assertThat(session.get("/app/contact/987654").status()).isEqualTo(404);
     assertThat(session.get("/app/contact/abc").status()).isEqualTo(404);

@@ -29,7 +29,7 @@ class ListPagerTest {
 
   @BeforeAll
   void start() {
-    ApiClient api = new ApiClient(kith.server().client());
+    ApiClient api = kith.api();
     for (int i = 1; i <= 45; i++) {
       String body = String.format("{\"subtype\":\"organization\",\"organization_name\":\"Org %02d\"}", i);
       assertThat(kith.api().post("/api/v1/contact", body).status()).isEqualTo(201);
@@ -38,7 +38,7 @@ class ListPagerTest {
 
 
   private Page list(String query) {
-    return new HtmlSession(kith.server().baseUrl()).get("/app/contact?size=10&sort=display_name" + query);
+    return kith.session().get("/app/contact?size=10&sort=display_name" + query);
   }
 
   private static String firstName(Page page) {
@@ -95,13 +95,13 @@ class ListPagerTest {
   void columnHeaderSortsDescendingOnSecondClick() {
     Page page = list("");
     String href = page.document().selectFirst("th a[href*=sort=-display_name]").attr("href");
-    Page descending = new HtmlSession(kith.server().baseUrl()).get(href + "&size=10");
+    Page descending = kith.session().get(href + "&size=10");
     assertThat(firstName(descending)).isEqualTo("Org 45");
   }
 
   @Test
   void textFiltersMatchAnyPartIgnoringCase() {
-    Page page = new HtmlSession(kith.server().baseUrl()).get("/app/contact?size=50&sort=display_name&display_name=rg+0");
+    Page page = kith.session().get("/app/contact?size=50&sort=display_name&display_name=rg+0");
     assertThat(page.document().select("table.records tbody tr td:nth-child(2)").eachText())
         .containsExactly("Org 01", "Org 02", "Org 03", "Org 04", "Org 05", "Org 06", "Org 07", "Org 08", "Org 09");
     assertThat(page.document().selectFirst("input[name=display_name]").attr("value")).isEqualTo("rg 0");
@@ -109,7 +109,7 @@ class ListPagerTest {
 
   @Test
   void bulkDeactivateActsOnTheTickedRowsOnly() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     Page page = session.get("/app/contact?size=10&sort=-display_name");
     List<String> ids = page.document().select("tbody input[name=ids]").eachAttr("value").subList(0, 2);
     Page done = session.post("/app/contact/deactivate", List.of(Map.entry("ids", ids.get(0)), Map.entry("ids", ids.get(1))));

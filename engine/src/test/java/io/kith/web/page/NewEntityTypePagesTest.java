@@ -38,14 +38,14 @@ class NewEntityTypePagesTest {
 
   @Test
   void menuListsTheNewEntityType() {
-    Document page = new HtmlSession(kith.server().baseUrl()).get("/app").document();
+    Document page = kith.session().get("/app").document();
     assertThat(page.select("nav.menu a").eachAttr("href")).contains("/app/volunteer_shift");
     assertThat(page.select("nav.menu a").eachText()).contains("Volunteer shifts");
   }
 
   @Test
   void formHasAWidgetPerFieldType() {
-    Document form = new HtmlSession(kith.server().baseUrl()).get("/app/volunteer_shift/new").document();
+    Document form = kith.session().get("/app/volunteer_shift/new").document();
     assertThat(form.selectFirst("input[name=title]").attr("type")).isEqualTo("text");
     assertThat(form.selectFirst("input[name=title]").attr("maxlength")).isEqualTo("100");
     assertThat(form.selectFirst(".reference[data-lookup=/api/v1/contact/autocomplete] input[type=hidden][name=volunteer]")).isNotNull();
@@ -62,7 +62,7 @@ class NewEntityTypePagesTest {
 
   @Test
   void createViewEditAndDeactivateThroughPages() {
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     session.get("/app/volunteer_shift/new");
     Page created = session.post("/app/volunteer_shift", List.of(
         Map.entry("title", "Morning lunch run"),
@@ -120,7 +120,7 @@ class NewEntityTypePagesTest {
     assertThat(kith.api().patch("/api/v1/volunteer_shift/" + id, "{\"hours\": 2, \"role\": \"escort\"}").status())
         .as("keeping an inactive option the record already has").isEqualTo(200);
 
-    HtmlSession session = new HtmlSession(kith.server().baseUrl());
+    HtmlSession session = kith.session();
     assertThat(session.get("/app/volunteer_shift/new").document().select("select[name=role] option").eachAttr("value"))
         .doesNotContain("escort").contains("helper", "driver", "lead");
     Document edit = session.get("/app/volunteer_shift/" + id + "/edit").document();

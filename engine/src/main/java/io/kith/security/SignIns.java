@@ -1,0 +1,151 @@
+package io.kith.security;
+
+import io.kith.users.Passwords;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Signing in and out, sessions and access tokens. A sign-in is refused without checking the
+ * password after {@value #MAX_FAILURES_PER_LOGIN} failures for the same login name (existing or
+ * not, so nothing tells which names exist) or {@value #MAX_FAILURES_PER_ADDRESS} from the same
+ * address within {@link #FAILURE_WINDOW}.
+ *
+ * <p>Looking up who a session or token belongs to is one query, remembered for {@link #REMEMBER}
+ * on this instance; signing out, revoking a token or changing users or roles on this instance
+ * forgets at once, other instances within that time.
+ */
+public final class SignIns {
+
+  public static final String SESSION_COOKIE = "KITH_SESSION";
+  static final int MAX_FAILURES_PER_LOGIN = 5;
+  static final int MAX_FAILURES_PER_ADDRESS = 20;
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+  static final Duration REMEMBER = Duration.ofSeconds(5);
+
+  /** How a sign-in ended; {@code secret} is the new session's id on success. */
+  public record Outcome(Result result, String secret, SignedIn user) {}
+
+  public enum Result { SIGNED_IN, WRONG, THROTTLED }
+
+  /** A new access token: its details and the secret, shown once. */
+  public record NewToken(AccessToken token, String secret) {}
+
+  private record Remembered(SignedIn user, long until) {}
+
+  private final DatabaseClient db;
+  private final SignInStore store;
+  private final Passwords passwords;
+  private final Duration sessionLifetime;
+  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+  public SignIns(DatabaseClient db, Passwords passwords, Duration sessionLifetime) {
+    this.db = db;
+    this.store = new SignInStore(db);
+    this.passwords = passwords;
+    this.sessionLifetime = sessionLifetime;
+  }
+
+  public Duration sessionLifetime() {
+    return sessionLifetime;
+  }
+
+  public Mono<Outcome> signIn(String typedLogin, String password, String address) {
+    String login = typedLogin == null ? "" : typedLogin.strip().toLowerCase(Locale.ROOT);
+    return throttled(login, address).flatMap(throttled -> throttled
+        ? Mono.just(new Outcome(Result.THROTTLED, null, null))
+        : db.sql("select id, password_hash from kith.app_user where login = $1 and active").bind(0, login)
+            .map(row -> new Object[] {row.get(0, Long.class), row.get(1, String.class)}).one()
+            .defaultIfEmpty(new Object[] {null, null})
+            // BCrypt is slow on purpose: off the event loop.
+            .flatMap(found -> Mono.fromCallable(() -> passwords.matches(password == null ? "" : password, (String) found[1]))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(ok -> ok ? startSession((Long) found[0], login) : fail(login, address))));
+  }
+
+  private Mono<Outcome> startSession(long userId, String login) {
+    String secret = Secrets.newSecret();
+    byte[] hash = Secrets.hash(secret);
+    return db.sql("delete from kith.login_failure where login = $1").bind(0, login).then()
+        .then(store.createSession(hash, userId, sessionLifetime))
+        .then(store.bySession(hash))
+        .map(user -> new Outcome(Result.SIGNED_IN, secret, user));
+  }
+
+  private Mono<Outcome> fail(String login, String address) {
+    return db.sql("insert into kith.login_failure (login, address) values ($1, $2)").bind(0, login).bind(1, address)
+        .then().thenReturn(new Outcome(Result.WRONG, null, null));
+  }
+
+  private Mono<Boolean> throttled(String login, String address) {
+    return db.sql("""
+            select (select count(*) from kith.login_failure where login = $1 and at > now() - $3::interval) >= $4
+                or (select count(*) from kith.login_failure where address = $2 and at > now() - $3::interval) >= $5""")
+        .bind(0, login).bind(1, address).bind(2, FAILURE_WINDOW.toSeconds() + " seconds")
+        .bind(3, MAX_FAILURES_PER_LOGIN).bind(4, MAX_FAILURES_PER_ADDRESS)
+        .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class))).one();
+  }
+
+  public Mono<Void> signOut(String secret) {
+    forgetAll();
+    return secret == null ? Mono.empty() : store.deleteSession(Secrets.hash(secret));
+  }
+
+  /** Ends a user's other sessions (after a password change). */
+  public Mono<Void> endOtherSessions(long userId, String keepSecret) {
+    forgetAll();
+    return store.deleteSessions(userId, keepSecret == null ? null : Secrets.hash(keepSecret));
+  }
+
+  /** The user of a session id, if it is current and the user active. */
+  public Mono<SignedIn> bySession(String secret) {
+    return remembered("s" + secret, () -> store.bySession(Secrets.hash(secret)));
+  }
+
+  /** The user of an access token, if it is not revoked and the user active. */
+  public Mono<SignedIn> byToken(String secret) {
+    if (!secret.startsWith(Secrets.TOKEN_PREFIX)) {
+      return Mono.empty();
+    }
+    return remembered("t" + secret, () -> store.byToken(Secrets.hash(secret)));
+  }
+
+  public Mono<NewToken> createToken(long userId, String name) {
+    String secret = Secrets.TOKEN_PREFIX + Secrets.newSecret();
+    return store.createToken(userId, name, Secrets.hash(secret)).map(t -> new NewToken(t, secret));
+  }
+
+  public Flux<AccessToken> tokens(long userId) {
+    return store.tokens(userId);
+  }
+
+  /** Revokes one of the user's tokens; emits whether it was theirs. */
+  public Mono<Boolean> revokeToken(long userId, long tokenId) {
+    forgetAll();
+    return store.revokeToken(userId, tokenId).map(n -> n > 0);
+  }
+
+  /** Forgets every remembered sign-in (users, roles or tokens changed). */
+  public void forgetAll() {
+    remembered.clear();
+  }
+
+  private Mono<SignedIn> remembered(String key, java.util.function.Supplier<Mono<SignedIn>> load) {
+    Remembered r = remembered.get(key);
+    long now = System.nanoTime();
+    if (r != null && r.until() - now > 0) {
+      return Mono.just(r.user());
+    }
+    return load.get().doOnNext(user -> {
+      if (remembered.size() > 10_000) {
+        remembered.clear();
+      }
+      remembered.put(key, new Remembered(user, now + REMEMBER.toNanos()));
+    });
+  }
+}
