@@ -191,12 +191,12 @@ final class RecordStore {
         .flatMap(count -> count == 0 ? Mono.just(0L) : replaceChildren(t, id, input).thenReturn(count));
   }
 
-  /** Sets {@code active} for the given ids; emits how many rows changed. */
-  Mono<Long> setActive(EntityTable t, Long[] ids, boolean active) {
+  /** Sets {@code active} for the given ids; emits the ids of the rows that changed. */
+  Mono<List<Long>> setActive(EntityTable t, Long[] ids, boolean active) {
     return db.sql("update " + t.table + " set \"active\" = $1, \"version\" = \"version\" + 1, "
-            + "\"updated_at\" = now() where \"id\" = any($2) and \"active\" <> $1")
+            + "\"updated_at\" = now() where \"id\" = any($2) and \"active\" <> $1 returning \"id\"")
         .bind(0, active).bind(1, ids)
-        .fetch().rowsUpdated();
+        .map(row -> row.get(0, Long.class)).all().collectList();
   }
 
   Mono<Long> delete(EntityTable t, long id) {
