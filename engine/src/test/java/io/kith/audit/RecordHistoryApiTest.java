@@ -1,5 +1,6 @@
 package io.kith.audit;
 
+import static io.kith.audit.HistoryResponses.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.testing.ApiClient.Response;
@@ -210,16 +211,8 @@ class RecordHistoryApiTest {
         json, headers);
   }
 
-  static JsonNode historyItems(long id) {
-    Response history = kith.api().get("/api/v1/contact/" + id + "/history");
-    assertThat(history.status()).isEqualTo(200);
-    return history.body().get("items");
-  }
-
-  static List<String> texts(JsonNode array, String field) {
-    List<String> out = new ArrayList<>();
-    array.forEach(node -> out.add(node.get(field).asString()));
-    return out;
+  private static JsonNode historyItems(long id) {
+    return HistoryResponses.items(kith.api(), id);
   }
 
   private static JsonNode change(String field, String label, String oldJson, String newJson) {
