@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.testing.ApiClient;
 import io.kith.testing.ApiClient.Response;
+import io.kith.testing.HtmlSession;
 import io.kith.testing.HtmlSession.Page;
 import io.kith.testing.KithExtension;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /** The History section of {@code /app/{entity}/{id}}: who, when, and each change as people read it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +62,31 @@ class RecordHistoryPageTest {
     Element created = rows.get(3);
     assertThat(created.selectFirst("li[data-field=last_name]").text()).isEqualTo("Last name: — → Chan");
     assertThat(created.select("li").eachAttr("data-field")).doesNotContain("display_name", "sort_name", "age");
+  }
+
+  @Test
+  void savingTheEditFormRecordsOnlyTheFieldThatWasChanged() {
+    long contact = create("contact", "{\"subtype\": \"individual\", \"first_name\": \"Form\", \"last_name\": \"Edit\"}", null);
+    long id = create("activity", """
+        {"activity_type": "meeting", "subject": "Form round trip", "activity_date_time": "2026-03-01T10:00:00Z",
+         "duration": 30, "source_contact": %d, "target_contacts": [%d], "details": "Line one\\nline two"}"""
+        .formatted(contact, contact), null);
+    HtmlSession session = kith.session();
+    FormElement form = (FormElement) session.get("/app/activity/" + id + "/edit").document()
+        .selectFirst("form[action=/app/activity/" + id + "]");
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    form.formData().forEach(kv -> {
+      // What a browser sends: no CSRF duplicate (the session adds it), nothing from a <template>.
+      if (!kv.key().equals("_csrf") && !kv.key().contains("__INDEX__")) {
+        fields.add(Map.entry(kv.key(), kv.key().equals("location") ? "Community hall" : kv.value()));
+      }
+    });
+
+    assertThat(session.post("/app/activity/" + id, fields).status()).isEqualTo(303);
+
+    JsonNode update = kith.api().get("/api/v1/activity/" + id + "/history").body().get("items").get(0);
+    assertThat(update.get("action").asString()).isEqualTo("update");
+    assertThat(HistoryResponses.texts(update.get("changes"), "field")).containsExactly("location");
   }
 
   @Test
