@@ -116,6 +116,12 @@ class RecordHistoryApiTest {
     assertThat(kith.api().patch("/api/v1/contact/" + id, "{\"last_name\": \"Hui\"}", "If-Match", "\"1\"").status())
         .isEqualTo(412);
     assertThat(send("DELETE", 999_999, "", null, null).status()).isEqualTo(404);
+    long referenced = create("{\"subtype\": \"individual\", \"last_name\": \"Referenced\"}", null);
+    assertThat(kith.api().post("/api/v1/activity", """
+        {"activity_type": "meeting", "subject": "Keeps it", "activity_date_time": "2026-03-01T10:00:00Z",
+         "source_contact": %d}""".formatted(referenced)).status()).isEqualTo(201);
+    entries += 2;
+    assertThat(send("DELETE", referenced, "", null, null).status()).isEqualTo(409);
     assertThat(send("POST", id, "/deactivate", null, null).status()).isEqualTo(200);
     assertThat(send("PATCH", id, "", "{\"last_name\": \"Hui\"}", null).status()).isEqualTo(409);
 
