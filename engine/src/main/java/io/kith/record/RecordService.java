@@ -143,7 +143,7 @@ public final class RecordService {
     return Mono.defer(() -> {
       MetadataSnapshot snapshot = registry.snapshot();
       EntityTable t = table(snapshot, entityName);
-      Mono<ObjectNode> work = store.find(t, id)
+      Mono<ObjectNode> work = store.findForUpdate(t, id)
           .switchIfEmpty(notFound(t, id))
           .flatMap(existing -> {
             if (!existing.get("active").asBoolean()) {

@@ -39,7 +39,20 @@ final class RecordStore {
   }
 
   Mono<ObjectNode> find(EntityTable t, long id) {
-    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = $1")
+    return find(t, id, "");
+  }
+
+  /**
+   * Like {@link #find}, but locks the row until the transaction ends, so a concurrent write waits and
+   * what was read is what the update changes (the old values its history records). Child rows need
+   * no lock of their own: only writes that lock the parent row change them.
+   */
+  Mono<ObjectNode> findForUpdate(EntityTable t, long id) {
+    return find(t, id, " for update");
+  }
+
+  private Mono<ObjectNode> find(EntityTable t, long id, String lock) {
+    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = $1" + lock)
         .bind(0, id)
         .map(row -> rows.record(t, row))
         .one()
