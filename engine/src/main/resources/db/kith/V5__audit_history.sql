@@ -14,3 +14,6 @@ create table kith.record_history (
 );
 
 create index record_history_record on kith.record_history (entity, record_id, at desc, id desc);
+
+-- Whether a user appears in history (such a user may only be deactivated, not deleted).
+create index record_history_user on kith.record_history (user_id) where user_id is not null;

@@ -49,6 +49,11 @@ public final class HistoryReader {
             t.getT1().stream().map(row -> entry(row, names, visibleFields)).toList(), page, size, t.getT2())));
   }
 
+  /** Whether {@code userId} made any recorded change (such a user is deactivated, never deleted). */
+  public Mono<Boolean> mentions(long userId) {
+    return store.mentions(userId);
+  }
+
   private Mono<Map<Long, String>> names(List<HistoryStore.Row> rows) {
     Set<Long> ids = new HashSet<>();
     rows.forEach(r -> {

@@ -55,6 +55,11 @@ final class HistoryStore {
         .map(row -> row.get(0, Long.class)).one();
   }
 
+  Mono<Boolean> mentions(long userId) {
+    return db.sql("select exists (select 1 from kith.record_history where user_id = $1)").bind(0, userId)
+        .map(row -> row.get(0, Boolean.class)).one();
+  }
+
   private Row row(Readable row) {
     return new Row(Action.ofCode(row.get("action", String.class)), row.get("at", OffsetDateTime.class),
         row.get("user_id", Long.class), json.readTree(row.get("changes", String.class)));

@@ -86,6 +86,18 @@ class HistoryFeatureApiTest {
   }
 
   @Test
+  void tellsWhetherAUserAppearsInHistory() {
+    long id = create("{\"subtype\": \"individual\", \"last_name\": \"Mentions\"}");
+    HistoryReader reader = kith.server().bean(HistoryReader.class);
+    assertThat(reader.mentions(41L).block()).isFalse();
+
+    inTransaction(writer().shared("contact", id, List.of(), List.of(7L)), 41L).block();
+
+    assertThat(reader.mentions(41L).block()).isTrue();
+    assertThat(reader.mentions(7L).block()).as("a user shared with is not an author").isFalse();
+  }
+
+  @Test
   void historyWrittenInsideAFailedTransactionIsRolledBack() {
     long id = create("{\"subtype\": \"individual\", \"last_name\": \"Rollback\"}");
     Map<Long, Long> previous = new HashMap<>();
