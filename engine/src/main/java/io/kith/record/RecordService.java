@@ -1,5 +1,6 @@
 package io.kith.record;
 
+import io.kith.audit.HistoryWriter;
 import io.kith.fieldtype.FieldTypeSupport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.fieldtype.InvalidValueException;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Create, read, list, update, deactivate and delete records of any entity type, as the current
  * metadata snapshot describes them. Every write validates first and runs in one transaction, child
- * rows included: on any error nothing is written.
+ * rows included: on any error nothing is written. Each write records its audit history in the same
+ * transaction ({@link HistoryWriter}).
  */
 public final class RecordService {
 
@@ -45,6 +47,7 @@ public final class RecordService {
   private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
   private final QueryReader queryReader;
   private final QuerySql querySql;
+  private final HistoryWriter history;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -58,6 +61,7 @@ public final class RecordService {
     RowMapper rows = new RowMapper(fieldTypes, clock);
     this.store = new RecordStore(db, fieldTypes, rows);
     this.searchBackfill = new SearchBackfill(db, store, rows);
+    this.history = new HistoryWriter(db);
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
@@ -68,7 +72,8 @@ public final class RecordService {
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
-          .then(store.insert(t, input, computed));
+          .then(store.insert(t, input, computed))
+          .flatMap(record -> history.created(t.entity, record).thenReturn(record));
       return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
     });
   }
@@ -138,7 +143,7 @@ public final class RecordService {
     return Mono.defer(() -> {
       MetadataSnapshot snapshot = registry.snapshot();
       EntityTable t = table(snapshot, entityName);
-      Mono<ObjectNode> work = store.find(t, id)
+      Mono<ObjectNode> work = store.findForUpdate(t, id)
           .switchIfEmpty(notFound(t, id))
           .flatMap(existing -> {
             if (!existing.get("active").asBoolean()) {
@@ -152,7 +157,8 @@ public final class RecordService {
             Map<String, Object> computed = computed(t.entity, input, existing);
             return storedChecks.check(snapshot, t.entity, input, id, storedColumns(t.entity, existing))
                 .then(store.update(t, id, expectedVersion, input, computed))
-                .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id));
+                .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)
+                    .flatMap(updated -> history.updated(t.entity, existing, updated).thenReturn(updated)));
           });
       return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
     });
@@ -161,23 +167,28 @@ public final class RecordService {
   public Mono<ObjectNode> setActive(String entityName, long id, boolean active) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return store.setActive(t, new Long[] {id}, active)
+      return tx.transactional(store.setActive(t, new Long[] {id}, active)
+          .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active))
           .then(store.find(t, id))
-          .switchIfEmpty(notFound(t, id));
+          .switchIfEmpty(notFound(t, id)));
     });
   }
 
   /** Deactivates or reactivates many records; emits how many changed. */
   public Mono<Long> setActive(String entityName, List<Long> ids, boolean active) {
-    return Mono.defer(() -> store.setActive(table(registry.snapshot(), entityName), ids.toArray(Long[]::new), active));
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return tx.transactional(store.setActive(t, ids.toArray(Long[]::new), active)
+          .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active).thenReturn((long) changed.size())));
+    });
   }
 
   public Mono<Void> delete(String entityName, long id) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return store.delete(t, id)
+      return tx.transactional(store.delete(t, id)
+              .flatMap(count -> count == 0 ? notFound(t, id) : history.deleted(t.entity.name(), id)))
           .onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
-          .flatMap(count -> count == 0 ? notFound(t, id) : Mono.empty())
           .then();
     });
   }

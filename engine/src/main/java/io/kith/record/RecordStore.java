@@ -39,7 +39,20 @@ final class RecordStore {
   }
 
   Mono<ObjectNode> find(EntityTable t, long id) {
-    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = $1")
+    return find(t, id, "");
+  }
+
+  /**
+   * Like {@link #find}, but locks the row until the transaction ends, so a concurrent write waits and
+   * what was read is what the update changes (the old values its history records). Child rows need
+   * no lock of their own: only writes that lock the parent row change them.
+   */
+  Mono<ObjectNode> findForUpdate(EntityTable t, long id) {
+    return find(t, id, " for update");
+  }
+
+  private Mono<ObjectNode> find(EntityTable t, long id, String lock) {
+    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = $1" + lock)
         .bind(0, id)
         .map(row -> rows.record(t, row))
         .one()
@@ -191,12 +204,12 @@ final class RecordStore {
         .flatMap(count -> count == 0 ? Mono.just(0L) : replaceChildren(t, id, input).thenReturn(count));
   }
 
-  /** Sets {@code active} for the given ids; emits how many rows changed. */
-  Mono<Long> setActive(EntityTable t, Long[] ids, boolean active) {
+  /** Sets {@code active} for the given ids; emits the ids of the rows that changed. */
+  Mono<List<Long>> setActive(EntityTable t, Long[] ids, boolean active) {
     return db.sql("update " + t.table + " set \"active\" = $1, \"version\" = \"version\" + 1, "
-            + "\"updated_at\" = now() where \"id\" = any($2) and \"active\" <> $1")
+            + "\"updated_at\" = now() where \"id\" = any($2) and \"active\" <> $1 returning \"id\"")
         .bind(0, active).bind(1, ids)
-        .fetch().rowsUpdated();
+        .map(row -> row.get(0, Long.class)).all().collectList();
   }
 
   Mono<Long> delete(EntityTable t, long id) {

@@ -53,6 +53,16 @@ public final class UserService {
     return store.findByLogin(normalizeLogin(login));
   }
 
+  /** The names of the users among {@code ids} (unknown ids are left out). */
+  public Mono<java.util.Map<Long, String>> names(java.util.Set<Long> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(java.util.Map.of());
+    }
+    return db.sql("select id, name from kith.app_user where id = any($1)").bind(0, ids.toArray(Long[]::new))
+        .map(row -> java.util.Map.entry(row.get(0, Long.class), row.get(1, String.class))).all()
+        .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+  }
+
   public Mono<Long> count() {
     return store.count();
   }
@@ -134,6 +144,7 @@ public final class UserService {
       checks.add("select 1 from " + table + " where owner = $1 or created_by = $1 or updated_by = $1");
     }
     checks.add("select 1 from kith.saved_search where owner = $1");
+    checks.add("select 1 from kith.record_history where user_id = $1");
     String sql = "select exists (" + checks.stream().collect(Collectors.joining(" union all ")) + ")";
     return db.sql(sql).bind(0, id).map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class))).one();
   }

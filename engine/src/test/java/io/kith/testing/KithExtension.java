@@ -15,17 +15,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KithExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final String metadataResource;
+  private final Class<?>[] extraSources;
   private TestDatabase db;
   private KithServer server;
   private ApiClient api;
 
-  private KithExtension(String metadataResource) {
+  private KithExtension(String metadataResource, Class<?>... extraSources) {
     this.metadataResource = metadataResource;
+    this.extraSources = extraSources;
   }
 
   /** Kith with the shipped metadata pack. */
   public static KithExtension shipped() {
     return new KithExtension(null);
+  }
+
+  /**
+   * Kith with the shipped metadata and extra Spring sources beside it (classes with {@code @Bean}
+   * methods that are not {@code @Configuration}, so the engine's component scan never finds them).
+   */
+  public static KithExtension shippedWith(Class<?>... extraSources) {
+    return new KithExtension(null, extraSources);
   }
 
   /** Kith with a metadata folder from the test resources, e.g. {@code /metadata-volunteer}. */
@@ -37,7 +47,7 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
   public void beforeAll(ExtensionContext context) throws URISyntaxException {
     db = new TestDatabase();
     Path metadata = metadataResource == null ? null : Path.of(KithExtension.class.getResource(metadataResource).toURI());
-    server = KithServer.start(db, metadata);
+    server = KithServer.start(db, metadata, extraSources);
     api = server.api();
   }
 

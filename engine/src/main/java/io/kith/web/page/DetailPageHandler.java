@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /app/{entity}/{id}}: every visible field, collections as tables, and related lists:
- * records of other types whose reference or multi-reference points here.
+ * records of other types whose reference or multi-reference points here; and its history.
  */
 final class DetailPageHandler {
 
@@ -40,14 +40,17 @@ final class DetailPageHandler {
   private final PageModel pages;
   private final Views views;
   private final ReferenceLabels referenceLabels;
+  private final HistorySection history;
 
-  DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views) {
+  DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views,
+      HistorySection history) {
     this.registry = registry;
     this.records = records;
     this.display = display;
     this.pages = pages;
     this.views = views;
     this.referenceLabels = new ReferenceLabels(records);
+    this.history = history;
   }
 
   Mono<ServerResponse> detail(ServerRequest request) {
@@ -68,10 +71,11 @@ final class DetailPageHandler {
         }
       }
       return Mono.zip(referenceLabels.of(ids), related(snapshot, entity, id, locale),
-              pages.base(request.exchange(), snapshot, locale, entity.name()))
+              pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale))
           .flatMap(t -> {
             Map<String, Object> model = t.getT3();
             model.put("view", view(snapshot, entity, record, locale, t.getT1(), t.getT2()));
+            model.put("history", t.getT4());
             return views.render(entity.name(), "detail", model);
           });
     });

@@ -3,6 +3,7 @@ package io.kith.web.page;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
+import io.kith.audit.HistoryReader;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataRegistry;
@@ -11,6 +12,7 @@ import io.kith.record.RecordService;
 import io.kith.render.DisplayValues;
 import io.kith.render.FormValues;
 import io.kith.render.FormViews;
+import io.kith.render.HistoryViews;
 import io.kith.web.Problems;
 import io.kith.security.SignIns;
 import io.kith.users.UserService;
@@ -30,12 +32,14 @@ public class PageRoutes {
   @Bean
   RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListParameters queries,
       FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker,
-      SignIns signIns, UserService users) {
+      SignIns signIns, UserService users, HistoryReader historyReader) {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());
     DisplayValues display = new DisplayValues(messages, clock.getZone());
     ListPageHandler list = new ListPageHandler(registry, records, queries, display, pages, views);
-    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views);
+    HistorySection history = new HistorySection(historyReader, new HistoryViews(display, messages),
+        new ReferenceLabels(records));
+    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history);
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views);
     HomePageHandler home = new HomePageHandler(registry, pages);

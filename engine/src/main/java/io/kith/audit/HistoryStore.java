@@ -1,0 +1,67 @@
+package io.kith.audit;
+
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for {@code kith.record_history}; every value is a bind parameter. */
+final class HistoryStore {
+
+  /** One statement for any number of entries: the per-record values arrive as parallel arrays. */
+  private static final String INSERT = "insert into kith.record_history (entity, record_id, action, user_id, changes)"
+      + " select $1, r.id, $2, $3, r.changes::jsonb"
+      + " from unnest($4::bigint[], $5::text[]) with ordinality as r(id, changes, n) order by r.n";
+
+  private static final String WHERE = " from kith.record_history where entity = $1 and record_id = $2";
+
+  private final DatabaseClient db;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  HistoryStore(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** A stored entry before user names and visibility are applied. */
+  record Row(Action action, OffsetDateTime at, Long userId, JsonNode changes) {}
+
+  Mono<Void> insert(String entity, Action action, Optional<Long> user, List<Long> ids, List<JsonNode> changes) {
+    if (ids.isEmpty()) {
+      return Mono.empty();
+    }
+    List<String> texts = new ArrayList<>(changes.size());
+    changes.forEach(c -> texts.add(json.writeValueAsString(c)));
+    DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
+        .bind(0, entity).bind(1, action.code())
+        .bind(3, ids.toArray(Long[]::new)).bind(4, texts.toArray(String[]::new));
+    spec = user.isPresent() ? spec.bind(2, user.get()) : spec.bindNull(2, Long.class);
+    return spec.fetch().rowsUpdated().then();
+  }
+
+  Mono<List<Row>> page(String entity, long recordId, int limit, long offset) {
+    return db.sql("select action, at, user_id, changes::text as changes" + WHERE
+            + " order by at desc, id desc limit $3 offset $4")
+        .bind(0, entity).bind(1, recordId).bind(2, limit).bind(3, offset)
+        .map(this::row).all().collectList();
+  }
+
+  Mono<Long> count(String entity, long recordId) {
+    return db.sql("select count(*)" + WHERE).bind(0, entity).bind(1, recordId)
+        .map(row -> row.get(0, Long.class)).one();
+  }
+
+  Mono<Boolean> mentions(long userId) {
+    return db.sql("select exists (select 1 from kith.record_history where user_id = $1)").bind(0, userId)
+        .map(row -> row.get(0, Boolean.class)).one();
+  }
+
+  private Row row(Readable row) {
+    return new Row(Action.ofCode(row.get("action", String.class)), row.get("at", OffsetDateTime.class),
+        row.get("user_id", Long.class), json.readTree(row.get("changes", String.class)));
+  }
+}

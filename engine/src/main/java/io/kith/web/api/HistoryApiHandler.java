@@ -1,0 +1,92 @@
+package io.kith.web.api;
+
+import io.kith.audit.Change;
+import io.kith.audit.HistoryEntry;
+import io.kith.audit.HistoryLabels;
+import io.kith.audit.HistoryPage;
+import io.kith.audit.HistoryReader;
+import io.kith.fieldtype.Json;
+import io.kith.i18n.KithLocale;
+import io.kith.metadata.EntityDef;
+import io.kith.query.Query;
+import io.kith.record.RecordException;
+import io.kith.record.RecordService;
+import io.kith.web.RequestLocale;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/v1/{entity}/{id}/history?page=&size=}: a record's changes, newest first, values
+ * as the API stores them and labels in the request's language. A deleted record's history is still
+ * returned; an unknown entity type is a 404.
+ */
+final class HistoryApiHandler {
+
+  private final RecordService records;
+  private final HistoryReader history;
+  private final HistoryLabels labels;
+
+  HistoryApiHandler(RecordService records, HistoryReader history, HistoryLabels labels) {
+    this.records = records;
+    this.history = history;
+    this.labels = labels;
+  }
+
+  Mono<ServerResponse> history(ServerRequest request) {
+    return Mono.defer(() -> {
+      EntityDef entity = records.entity(request.pathVariable("entity"));
+      long id = RecordApiHandler.id(request);
+      int page = number(request, "page", 1, Integer.MAX_VALUE);
+      int size = number(request, "size", Query.DEFAULT_SIZE, Query.MAX_SIZE);
+      KithLocale locale = RequestLocale.of(request.exchange());
+      return history.page(entity.name(), id, page, size)
+          .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(json(entity, result, locale)));
+    });
+  }
+
+  private ObjectNode json(EntityDef entity, HistoryPage page, KithLocale locale) {
+    ObjectNode out = Json.object();
+    ArrayNode items = out.putArray("items");
+    for (HistoryEntry entry : page.items()) {
+      ObjectNode item = items.addObject();
+      item.put("action", entry.action().code());
+      item.put("at", entry.at().toString());
+      if (entry.userId() == null) {
+        item.putNull("user");
+      } else {
+        item.putObject("user").put("id", entry.userId()).put("name", entry.userName());
+      }
+      ArrayNode changes = item.putArray("changes");
+      for (Change change : entry.changes()) {
+        ObjectNode c = changes.addObject();
+        c.put("field", change.field());
+        c.put("label", labels.of(entity, change.field(), locale));
+        c.set("old", change.oldValue());
+        c.set("new", change.newValue());
+      }
+    }
+    out.put("page", page.page()).put("size", page.size()).put("total", page.total()).put("pages", page.pages());
+    return out;
+  }
+
+  private static int number(ServerRequest request, String name, int fallback, int max) {
+    String text = request.queryParam(name).orElse("");
+    if (text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value < 1 || value > max) {
+        throw new RecordException(RecordException.Reason.BAD_QUERY, "out_of_range", name, 1, max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new RecordException(RecordException.Reason.BAD_QUERY, "not_a_number", name);
+    }
+  }
+}
