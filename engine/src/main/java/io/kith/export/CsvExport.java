@@ -1,6 +1,8 @@
 package io.kith.export;
 
 import io.kith.i18n.KithLocale;
+import io.kith.access.AccessContext;
+import io.kith.access.Action;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
@@ -60,11 +62,17 @@ public final class CsvExport {
 
   /** The file as text chunks: BOM and header first, then one chunk per batch. */
   public Flux<String> csv(MetadataSnapshot snapshot, EntityDef entity, Query query, KithLocale locale) {
-    List<FieldDef> columns = ResultColumns.of(entity, query.columns());
-    String header = BOM + line(columns.stream().map(f -> f.label(locale)).toList());
-    Flux<String> body = records.batches(entity.name(), query, BATCH)
-        .concatMap(batch -> labels(columns, batch).map(labels -> chunk(snapshot, columns, batch, labels, locale)), 1);
-    return Flux.concat(Flux.just(header), body);
+    // Export is a permission of its own; fields hidden from the caller are never exported.
+    return AccessContext.current().flatMapMany(access -> {
+      access.require(entity.name(), Action.EXPORT);
+      List<FieldDef> columns = ResultColumns.of(entity, query.columns()).stream()
+          .filter(f -> !access.hidden(entity.name(), f.name())).toList();
+      String header = BOM + line(columns.stream().map(f -> f.label(locale)).toList());
+      Flux<String> body = records.batches(entity.name(), query, BATCH)
+          .concatMap(batch -> labels(columns, batch).map(labels -> chunk(snapshot, columns, batch, labels, locale)), 1);
+      // The header goes out with the first batch, so a refused query fails before any CSV is sent.
+      return body.index().map(t -> t.getT1() == 0 ? header + t.getT2() : t.getT2()).switchIfEmpty(Flux.just(header));
+    });
   }
 
   /** A spreadsheet formula trigger at the start of a cell is defused with a leading quote. */

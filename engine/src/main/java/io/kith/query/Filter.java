@@ -25,4 +25,10 @@ public sealed interface Filter {
    * on a collection's fields (any). {@code value} is null for operators that take none.
    */
   record Condition(String field, Operator operator, Object value) implements Filter {}
+
+  /**
+   * Records of {@code entity} shared with user {@code userId} ({@code kith.record_share}). Never
+   * read from a query document: Kith adds it for the "own plus shared with me" scope.
+   */
+  record SharedWith(String entity, long userId) implements Filter {}
 }

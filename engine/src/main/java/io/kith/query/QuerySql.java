@@ -44,6 +44,10 @@ public final class QuerySql {
       return any.filters().stream().map(f -> compile(owner, fields, f, alias, binds, depth))
           .collect(Collectors.joining(" or ", "(", ")"));
     }
+    if (filter instanceof Filter.SharedWith shared) {
+      return alias + ".\"id\" in (select s.record_id from kith.record_share s where s.entity = "
+          + bind(shared.entity(), binds) + " and s.user_id = " + bind(shared.userId(), binds) + ")";
+    }
     Filter.Condition c = (Filter.Condition) filter;
     FieldDef field = fields.stream().filter(f -> f.name().equals(c.field())).findFirst().orElse(null);
     if (field != null && field.type() instanceof FieldType.Collection collection) {

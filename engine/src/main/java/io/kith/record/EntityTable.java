@@ -32,6 +32,9 @@ final class EntityTable {
   /** The quick-search system columns every write sets (empty for types not in quick search). */
   final List<String> searchColumnsWritten;
 
+  /** System columns every insert sets to the user making it. */
+  static final List<String> ACTOR_COLUMNS = List.of("owner", "created_by", "updated_by");
+
   EntityTable(EntityDef entity) {
     this.entity = entity;
     this.table = SqlNames.table(entity.name());
@@ -82,6 +85,7 @@ final class EntityTable {
     }
     columnFields.forEach(f -> names.add(f.name()));
     names.addAll(searchColumnsWritten);
+    names.addAll(ACTOR_COLUMNS);
     if (names.isEmpty()) {
       return "insert into " + table + " default values returning " + selectList;
     }

@@ -4,6 +4,8 @@ import io.kith.audit.HistoryWriter;
 import io.kith.fieldtype.FieldTypeSupport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.fieldtype.InvalidValueException;
+import io.kith.access.Access;
+import io.kith.access.Action;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
@@ -44,6 +46,9 @@ public final class RecordService {
   private final StoredChecks storedChecks;
   private final RecordStore store;
   private final SearchBackfill searchBackfill;
+  private final RecordGuard guard;
+  private final Ownership ownership;
+  private final DatabaseClient db;
   private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
   private final QueryReader queryReader;
   private final QuerySql querySql;
@@ -51,6 +56,7 @@ public final class RecordService {
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    this.db = db;
     this.queryReader = queryReader;
     this.querySql = new QuerySql(clock);
     this.registry = registry;
@@ -62,26 +68,39 @@ public final class RecordService {
     this.store = new RecordStore(db, fieldTypes, rows);
     this.searchBackfill = new SearchBackfill(db, store, rows);
     this.history = new HistoryWriter(db);
+    this.guard = new RecordGuard(db);
+    this.ownership = new Ownership(db, tx, history);
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
     return Mono.defer(() -> {
       MetadataSnapshot snapshot = registry.snapshot();
       EntityTable t = table(snapshot, entityName);
+      return guard.require(t.entity, Action.CREATE).flatMap(access -> create(snapshot, t, body, access));
+    });
+  }
+
+  private Mono<ObjectNode> create(MetadataSnapshot snapshot, EntityTable t, JsonNode body, Access access) {
+    return Mono.defer(() -> {
+      RecordGuard.writable(access, t.entity, body);
       JsonNode withDefaults = withDefaults(t.entity, body);
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
-          .then(store.insert(t, input, computed))
+          .then(store.insert(t, input, computed, access.userId()))
           .flatMap(record -> history.created(t.entity, record).thenReturn(record));
-      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
+      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
+          .map(record -> RecordGuard.visible(access, t.entity, record));
     });
   }
 
   public Mono<ObjectNode> get(String entityName, long id) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return store.find(t, id).switchIfEmpty(notFound(t, id));
+      return guard.require(t.entity, Action.VIEW).flatMap(access -> store.find(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record))
+          .map(record -> RecordGuard.visible(access, t.entity, record)))
+          .switchIfEmpty(notFound(t, id));
     });
   }
 
@@ -89,7 +108,11 @@ public final class RecordService {
   public Mono<Page> list(String entityName, Query query) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return store.list(t, query, querySql.where(t.entity, query.filter(), "t"));
+      return guard.require(t.entity, Action.VIEW).flatMap(access -> {
+        Query scoped = guard.scoped(access, t.entity, query);
+        return store.list(t, scoped, querySql.where(t.entity, scoped.filter(), "t"))
+            .map(page -> RecordGuard.visible(access, t.entity, page));
+      });
     });
   }
 
@@ -99,8 +122,7 @@ public final class RecordService {
       MetadataSnapshot snapshot = registry.snapshot();
       EntityTable t = table(snapshot, entityName);
       Query query = queryReader.read(snapshot, t.entity, queryJson);
-      return store.list(t, query, querySql.where(t.entity, query.filter(), "t"))
-          .map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
+      return list(t.entity.name(), query).map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
     });
   }
 
@@ -117,13 +139,20 @@ public final class RecordService {
   public Flux<List<ObjectNode>> batches(String entityName, Query query, int batchSize) {
     return Flux.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      QuerySql.Fragment where = querySql.where(t.entity, query.filter(), "t");
-      Query first = new Query(query.entity(), query.filter(), query.sort(), 1, batchSize, query.columns());
-      return store.rows(t, first, where).map(rows -> Map.entry(1, rows))
-          .expand(done -> done.getValue().size() < batchSize ? Mono.empty()
-              : store.rows(t, first.withPage(done.getKey() + 1), where).map(rows -> Map.entry(done.getKey() + 1, rows)))
-          .map(Map.Entry::getValue)
-          .filter(rows -> !rows.isEmpty());
+      return guard.require(t.entity, Action.VIEW).flatMapMany(access -> {
+        Query scoped = guard.scoped(access, t.entity, query);
+        QuerySql.Fragment where = querySql.where(t.entity, scoped.filter(), "t");
+        Query first = new Query(query.entity(), scoped.filter(), query.sort(), 1, batchSize, query.columns());
+        return store.rows(t, first, where).map(rows -> Map.entry(1, rows))
+            .expand(done -> done.getValue().size() < batchSize ? Mono.empty()
+                : store.rows(t, first.withPage(done.getKey() + 1), where).map(rows -> Map.entry(done.getKey() + 1, rows)))
+            .map(Map.Entry::getValue)
+            .filter(rows -> !rows.isEmpty())
+            .map(rows -> {
+              rows.forEach(row -> RecordGuard.visible(access, t.entity, row));
+              return rows;
+            });
+      });
     });
   }
 
@@ -143,7 +172,16 @@ public final class RecordService {
     return Mono.defer(() -> {
       MetadataSnapshot snapshot = registry.snapshot();
       EntityTable t = table(snapshot, entityName);
+      return guard.require(t.entity, Action.EDIT).flatMap(access -> patch(snapshot, t, id, body, expectedVersion, access));
+    });
+  }
+
+  private Mono<ObjectNode> patch(MetadataSnapshot snapshot, EntityTable t, long id, JsonNode body,
+      Integer expectedVersion, Access access) {
+    return Mono.defer(() -> {
+      RecordGuard.writable(access, t.entity, body);
       Mono<ObjectNode> work = store.findForUpdate(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record))
           .switchIfEmpty(notFound(t, id))
           .flatMap(existing -> {
             if (!existing.get("active").asBoolean()) {
@@ -156,21 +194,25 @@ public final class RecordService {
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
             return storedChecks.check(snapshot, t.entity, input, id, storedColumns(t.entity, existing))
-                .then(store.update(t, id, expectedVersion, input, computed))
+                .then(store.update(t, id, expectedVersion, input, computed, access.userId()))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)
                     .flatMap(updated -> history.updated(t.entity, existing, updated).thenReturn(updated)));
           });
-      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
+      return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
+          .map(record -> RecordGuard.visible(access, t.entity, record));
     });
   }
 
   public Mono<ObjectNode> setActive(String entityName, long id, boolean active) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return tx.transactional(store.setActive(t, new Long[] {id}, active)
-          .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active))
-          .then(store.find(t, id))
-          .switchIfEmpty(notFound(t, id)));
+      return guard.require(t.entity, Action.DEACTIVATE).flatMap(access -> store.find(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record))
+          .switchIfEmpty(notFound(t, id))
+          .flatMap(found -> tx.transactional(store.setActive(t, new Long[] {id}, active)
+              .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active))
+              .then(store.find(t, id))))
+          .map(record -> RecordGuard.visible(access, t.entity, record)));
     });
   }
 
@@ -178,17 +220,23 @@ public final class RecordService {
   public Mono<Long> setActive(String entityName, List<Long> ids, boolean active) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return tx.transactional(store.setActive(t, ids.toArray(Long[]::new), active)
-          .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active).thenReturn((long) changed.size())));
+      return guard.require(t.entity, Action.DEACTIVATE)
+          .flatMap(access -> reachable(access, t, ids))
+          .flatMap(reached -> tx.transactional(store.setActive(t, reached.toArray(Long[]::new), active)
+              .flatMap(changed -> history.activeChanged(t.entity.name(), changed, active)
+                  .thenReturn((long) changed.size()))));
     });
   }
 
   public Mono<Void> delete(String entityName, long id) {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
-      return tx.transactional(store.delete(t, id)
-              .flatMap(count -> count == 0 ? notFound(t, id) : history.deleted(t.entity.name(), id)))
-          .onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
+      return guard.require(t.entity, Action.DELETE).flatMap(access -> store.find(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record))
+          .switchIfEmpty(notFound(t, id))
+          .flatMap(found -> tx.transactional(store.delete(t, id)
+                  .flatMap(count -> count == 0 ? notFound(t, id) : history.deleted(t.entity.name(), id)))
+              .onErrorMap(e -> DatabaseErrors.translate(t.entity, e))))
           .then();
     });
   }
@@ -214,10 +262,12 @@ public final class RecordService {
     return reactor.core.publisher.Flux.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
       if (text == null || text.isBlank() || t.searchColumns.isEmpty()) {
-        return reactor.core.publisher.Flux.empty();
+        return guard.require(t.entity, Action.VIEW).thenMany(reactor.core.publisher.Flux.empty());
       }
-      return store.autocomplete(t, text.strip(), limit)
-          .map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)));
+      return guard.require(t.entity, Action.VIEW).flatMapMany(access -> {
+        QuerySql.Fragment scope = querySql.where(t.entity, guard.scoped(access, t.entity, (io.kith.query.Filter) null), "t");
+        return store.autocomplete(t, text.strip(), limit, scope);
+      }).map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)));
     });
   }
 
@@ -226,11 +276,15 @@ public final class RecordService {
     return Mono.defer(() -> {
       EntityTable t = table(registry.snapshot(), entityName);
       FieldDef def = t.entity.field(field).orElseThrow();
-      return store.referencing(t, def, id, limit).map(result -> Map.entry(
+      return io.kith.access.AccessContext.current().filter(access -> access.can(t.entity.name(), Action.VIEW)
+              && access.scope(t.entity.name()) == io.kith.access.Scope.ALL)
+          .flatMap(access -> store.referencing(t, def, id, limit)).map(result -> Map.entry(
           result.getKey().stream()
               .map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)))
               .toList(),
-          result.getValue()));
+          result.getValue()))
+          // Related records the caller may not list (or only partly) are not shown.
+          .defaultIfEmpty(Map.entry(List.of(), 0L));
     });
   }
 
@@ -240,6 +294,58 @@ public final class RecordService {
    */
   public Mono<Long> fillSearchColumns(String entityName) {
     return Mono.defer(() -> searchBackfill.fill(table(registry.snapshot(), entityName)));
+  }
+
+  /**
+   * Gives records to another owner (an active user); records outside the caller's scope are left
+   * alone. Needs the edit permission. Emits how many records changed owner.
+   */
+  public Mono<Long> changeOwner(String entityName, List<Long> ids, long owner) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return guard.require(t.entity, Action.EDIT).flatMap(access -> reachable(access, t, ids)
+          .flatMap(reached -> reached.isEmpty() ? Mono.just(0L) : ownership.changeOwner(t, reached, owner, access)));
+    });
+  }
+
+  /** The users a record is shared with (404 outside the caller's scope). */
+  public Mono<List<Long>> shares(String entityName, long id) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return guard.require(t.entity, Action.VIEW).flatMap(access -> store.find(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record)))
+          .switchIfEmpty(notFound(t, id))
+          .flatMap(record -> ownership.shares(t, id));
+    });
+  }
+
+  /** Shares a record with exactly {@code users} (active users); needs the edit permission. */
+  public Mono<List<Long>> share(String entityName, long id, List<Long> users) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      return guard.require(t.entity, Action.EDIT).flatMap(access -> store.find(t, id)
+          .flatMap(record -> guard.inScope(access, t.entity, record))
+          .switchIfEmpty(notFound(t, id))
+          .flatMap(record -> ownership.share(t, id, users, access)));
+    });
+  }
+
+  /** The caller's access, once {@code action} on {@code entityName} is allowed (a 403 otherwise). */
+  public Mono<Access> require(String entityName, Action action) {
+    return Mono.defer(() -> guard.require(entity(entityName), action));
+  }
+
+  /** Those of {@code ids} within the caller's scope. */
+  private Mono<List<Long>> reachable(Access access, EntityTable t, List<Long> ids) {
+    io.kith.query.Filter scope = guard.scoped(access, t.entity, (io.kith.query.Filter) null);
+    if (scope == null || ids.isEmpty()) {
+      return Mono.just(ids);
+    }
+    io.kith.query.Filter filter = new io.kith.query.Filter.All(List.of(
+        new io.kith.query.Filter.Condition("id", io.kith.query.Operator.IN, ids), scope));
+    QuerySql.Fragment where = querySql.where(t.entity, filter, "t");
+    return SqlBinder.bind(db.sql("select t.\"id\" from " + t.table + " t where " + where.sql()), where.binds())
+        .map(row -> row.get(0, Long.class)).all().collectList();
   }
 
   /** The entity type, or a 404 {@link RecordException}. */

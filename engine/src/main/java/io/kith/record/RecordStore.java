@@ -130,18 +130,22 @@ final class RecordStore {
    * Records whose display name (or, without a stored one, a display-name column) contains
    * {@code text}, prefix matches first. {@code text} is a bind parameter with LIKE wildcards escaped.
    */
-  Flux<ObjectNode> autocomplete(EntityTable t, String text, int limit) {
+  /** {@code scope} narrows the rows (the caller's record scope; its binds come first). */
+  Flux<ObjectNode> autocomplete(EntityTable t, String text, int limit, QuerySql.Fragment scope) {
     String pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    int first = scope.binds().size() + 1;
     String match = t.searchColumns.stream()
-        .map(c -> SqlNames.quote(c) + " ilike $1")
+        .map(c -> "t." + SqlNames.quote(c) + " ilike $" + first)
         .collect(Collectors.joining(" or "));
     String prefix = t.searchColumns.stream()
-        .map(c -> SqlNames.quote(c) + " ilike $2")
+        .map(c -> "t." + SqlNames.quote(c) + " ilike $" + (first + 1))
         .collect(Collectors.joining(" or "));
-    String sql = "select " + t.labelSelect + " from " + t.table + " where \"active\" and (" + match
-        + ") order by case when (" + prefix + ") then 0 else 1 end, \"id\" limit " + limit;
-    return db.sql(sql).bind(0, "%" + pattern + "%").bind(1, pattern + "%")
-        .map(row -> rows.labelRow(t, row)).all();
+    String sql = "select " + t.labelSelect + " from " + t.table + " t where t.\"active\" and (" + match
+        + ") and " + scope.sql() + " order by case when (" + prefix + ") then 0 else 1 end, t.\"id\" limit " + limit;
+    List<Bind> binds = new ArrayList<>(scope.binds());
+    binds.add(new Bind("%" + pattern + "%", String.class));
+    binds.add(new Bind(pattern + "%", String.class));
+    return SqlBinder.bind(db.sql(sql), binds).map(row -> rows.labelRow(t, row)).all();
   }
 
   /** Labels of records of {@code t} whose reference or multi-reference {@code field} holds {@code targetId}. */
@@ -161,7 +165,8 @@ final class RecordStore {
    * Inserts a record with its child rows and returns it as stored: the row comes back from the
    * insert itself and the child rows are the ones just written, so nothing is read again.
    */
-  Mono<ObjectNode> insert(EntityTable t, RecordInput input, Map<String, Object> computed) {
+  /** Inserts a record owned (and created) by {@code actor}, null for nobody. */
+  Mono<ObjectNode> insert(EntityTable t, RecordInput input, Map<String, Object> computed, Long actor) {
     List<Bind> binds = new ArrayList<>();
     if (t.entity.hasSubtypes()) {
       binds.add(new Bind(input.subtype(), String.class));
@@ -173,6 +178,9 @@ final class RecordStore {
     for (String column : t.searchColumnsWritten) {
       binds.add(new Bind(computed.get(column), SearchValues.columnClass(column)));
     }
+    for (int i = 0; i < EntityTable.ACTOR_COLUMNS.size(); i++) {
+      binds.add(new Bind(actor, Long.class));
+    }
     return SqlBinder.bind(db.sql(t.insertSql), binds)
         .map(row -> rows.record(t, row)).one()
         .flatMap(record -> writeChildren(t, record.get("id").asLong(), input)
@@ -183,9 +191,10 @@ final class RecordStore {
    * Updates the sent columns and bumps the version. With {@code expectedVersion} the row changes
    * only if it still has that version. Emits the number of rows changed (0 or 1).
    */
-  Mono<Long> update(EntityTable t, long id, Integer expectedVersion, RecordInput input, Map<String, Object> computed) {
-    List<Bind> binds = new ArrayList<>();
-    StringBuilder set = new StringBuilder("\"version\" = \"version\" + 1, \"updated_at\" = now()");
+  Mono<Long> update(EntityTable t, long id, Integer expectedVersion, RecordInput input, Map<String, Object> computed,
+      Long actor) {
+    List<Bind> binds = new ArrayList<>(List.of(new Bind(actor, Long.class)));
+    StringBuilder set = new StringBuilder("\"version\" = \"version\" + 1, \"updated_at\" = now(), \"updated_by\" = $1");
     Map<String, Object> values = new LinkedHashMap<>(input.columns());
     values.putAll(computed);
     for (Map.Entry<String, Object> e : values.entrySet()) {

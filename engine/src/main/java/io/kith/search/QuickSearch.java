@@ -1,5 +1,9 @@
 package io.kith.search;
 
+import io.kith.access.Access;
+import io.kith.access.AccessContext;
+import io.kith.access.Action;
+import io.kith.access.Scope;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataRegistry;
@@ -44,19 +48,38 @@ public final class QuickSearch {
 
   /** Up to {@code limit} records of every type in quick search, best first. */
   public Mono<List<SearchHit>> search(String typed, int limit) {
-    return Mono.defer(() -> {
+    return AccessContext.current().flatMap(access -> {
       MetadataSnapshot snapshot = registry.snapshot();
-      return run(snapshot, snapshot.entities().values().stream().filter(EntityDef::isSearchable).toList(),
-          typed, limit);
+      return run(snapshot, snapshot.entities().values().stream().filter(EntityDef::isSearchable)
+          .filter(e -> reaches(access, e)).toList(), typed, limit);
     });
   }
 
   /** Up to {@code limit} records of one type, best first; none when the type is not in quick search. */
   public Mono<List<SearchHit>> search(String entity, String typed, int limit) {
-    return Mono.defer(() -> {
+    return AccessContext.current().flatMap(access -> {
       MetadataSnapshot snapshot = registry.snapshot();
-      return run(snapshot, snapshot.entity(entity).filter(EntityDef::isSearchable).stream().toList(), typed, limit);
+      snapshot.entity(entity).ifPresent(e -> access.require(e.name(), Action.VIEW));
+      return run(snapshot, snapshot.entity(entity).filter(EntityDef::isSearchable)
+          .filter(e -> reaches(access, e)).stream().toList(), typed, limit);
     });
+  }
+
+  /** Whether the caller sees every record of {@code entity} (403 when they may not view it at all). */
+  public Mono<Boolean> reachesAll(String entity) {
+    return AccessContext.current().map(access -> {
+      access.require(entity, Action.VIEW);
+      return access.scope(entity) == Scope.ALL;
+    });
+  }
+
+  /**
+   * Whether the caller sees every record of the type. Quick search answers from its own index
+   * without the owner filter, so types the caller reaches only partly are left out of it (their
+   * lists, searches and autocomplete still apply the scope).
+   */
+  private static boolean reaches(Access access, EntityDef entity) {
+    return access.can(entity.name(), Action.VIEW) && access.scope(entity.name()) == Scope.ALL;
   }
 
   /** Whether records of {@code entity} are found through quick search. */

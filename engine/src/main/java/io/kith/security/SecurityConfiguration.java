@@ -70,6 +70,7 @@ public class SecurityConfiguration {
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .addFilterAfter(new PasswordChangeGate(), SecurityWebFiltersOrder.AUTHORIZATION)
+        .addFilterAfter(new AccessContextFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
   }
 

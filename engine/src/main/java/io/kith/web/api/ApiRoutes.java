@@ -5,6 +5,8 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.PATCH;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
+import org.springframework.web.reactive.function.server.RequestPredicates;
+
 import io.kith.metadata.MetadataRegistry;
 import io.kith.query.ListParameters;
 import io.kith.record.RecordSchemas;
@@ -41,12 +43,16 @@ public class ApiRoutes {
             .route(POST("/search"), api::search)
             .route(POST("/deactivate"), api::bulkDeactivate)
             .route(POST("/reactivate"), api::bulkReactivate)
+            .route(POST("/owner"), api::bulkChangeOwner)
             .route(GET("/autocomplete"), api::autocomplete)
             .route(GET("/{id}"), api::get)
             .route(PATCH("/{id}"), api::patch)
             .route(DELETE("/{id}"), api::delete)
             .route(POST("/{id}/deactivate"), api::deactivate)
-            .route(POST("/{id}/reactivate"), api::reactivate))
+            .route(POST("/{id}/reactivate"), api::reactivate)
+            .route(POST("/{id}/owner"), api::changeOwner)
+            .route(GET("/{id}/shares"), api::shares)
+            .route(RequestPredicates.PUT("/{id}/shares"), api::share))
         .build();
   }
 }

@@ -43,7 +43,14 @@ final class HistoryApiHandler {
       int page = number(request, "page", 1, Integer.MAX_VALUE);
       int size = number(request, "size", Query.DEFAULT_SIZE, Query.MAX_SIZE);
       KithLocale locale = RequestLocale.of(request.exchange());
-      return history.page(entity.name(), id, page, size)
+      // Viewing history needs the view permission and the record in reach (a deleted record's
+      // history: only for those who reach every record); hidden fields' changes are left out.
+      return records.require(entity.name(), io.kith.access.Action.VIEW).flatMap(access -> records.get(entity.name(), id)
+          .thenReturn(true)
+          .onErrorResume(e -> e instanceof io.kith.record.RecordException r
+              && r.reason() == io.kith.record.RecordException.Reason.NOT_FOUND
+              && access.scope(entity.name()) == io.kith.access.Scope.ALL, e -> Mono.just(true))
+          .then(history.page(entity.name(), id, page, size, field -> !access.hidden(entity.name(), field))))
           .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
               .bodyValue(json(entity, result, locale)));
     });

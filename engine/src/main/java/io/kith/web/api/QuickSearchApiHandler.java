@@ -18,9 +18,11 @@ final class QuickSearchApiHandler {
   static final int AUTOCOMPLETE_LIMIT = 10;
 
   private final QuickSearch search;
+  private final io.kith.record.RecordService records;
 
-  QuickSearchApiHandler(QuickSearch search) {
+  QuickSearchApiHandler(QuickSearch search, io.kith.record.RecordService records) {
     this.search = search;
+    this.records = records;
   }
 
   /** {@code {"items": [{"entity", "id", "label", "rank"}]}}, best first; a blank {@code q} is a 400. */
@@ -47,11 +49,16 @@ final class QuickSearchApiHandler {
   /** {@code GET /api/v1/{entity}/autocomplete?q=} for a type in quick search: up to 10 {@code {id, label}}. */
   Mono<ServerResponse> autocomplete(ServerRequest request) {
     String q = request.queryParam("q").orElse("");
-    Mono<java.util.List<SearchHit>> hits = q.isBlank() ? Mono.just(java.util.List.of())
-        : search.search(request.pathVariable("entity"), q, AUTOCOMPLETE_LIMIT);
+    String entity = request.pathVariable("entity");
+    // A caller who reaches only some records of the type gets the scoped display-name look-up.
+    Mono<java.util.List<java.util.Map.Entry<Long, String>>> hits = search.reachesAll(entity).flatMap(all -> !all
+        ? records.autocomplete(entity, q, AUTOCOMPLETE_LIMIT).collectList()
+        : q.isBlank() ? Mono.just(java.util.List.of())
+        : search.search(entity, q, AUTOCOMPLETE_LIMIT)
+            .map(found -> found.stream().map(h -> java.util.Map.entry(h.id(), h.label())).toList()));
     return hits.flatMap(found -> {
       ArrayNode items = Json.array();
-      found.forEach(h -> items.addObject().put("id", h.id()).put("label", h.label()));
+      found.forEach(h -> items.addObject().put("id", h.getKey()).put("label", h.getValue()));
       return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(items);
     });
   }

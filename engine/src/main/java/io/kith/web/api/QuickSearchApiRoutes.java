@@ -21,8 +21,8 @@ public class QuickSearchApiRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> quickSearchApiRouter(QuickSearch search) {
-    QuickSearchApiHandler handler = new QuickSearchApiHandler(search);
+  RouterFunction<ServerResponse> quickSearchApiRouter(QuickSearch search, io.kith.record.RecordService records) {
+    QuickSearchApiHandler handler = new QuickSearchApiHandler(search, records);
     return RouterFunctions.route()
         .GET("/api/v1/search", handler::search)
         .route(GET("/api/v1/{entity}/autocomplete").and(request -> search.covers(request.pathVariable("entity"))),

@@ -34,9 +34,21 @@ final class RecordApiHandler {
 
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> queries.parse(registry.snapshot(), records.entity(entity), request.queryParams()))
+    return io.kith.security.Callers.id(request.exchange()).map(me -> mine(request.queryParams(), me))
+        .map(params -> queries.parse(registry.snapshot(), records.entity(entity), params))
         .flatMap(query -> records.list(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
+  }
+
+  /** {@code owner=me} stands for the caller's own id ("my records"). */
+  static org.springframework.util.MultiValueMap<String, String> mine(
+      org.springframework.util.MultiValueMap<String, String> params, java.util.Optional<Long> me) {
+    if (!"me".equals(params.getFirst("owner"))) {
+      return params;
+    }
+    org.springframework.util.LinkedMultiValueMap<String, String> out = new org.springframework.util.LinkedMultiValueMap<>(params);
+    out.set("owner", me.map(String::valueOf).orElse("0"));
+    return out;
   }
 
   /** {@code GET /api/v1/{entity}/autocomplete?q=}: up to 10 {@code {id, label}} for reference widgets. */
@@ -122,6 +134,68 @@ final class RecordApiHandler {
         .flatMap(ids -> records.setActive(entity, ids, active))
         .flatMap(count -> json(ServerResponse.ok(),
             Json.object().put(active ? "reactivated" : "deactivated", count)));
+  }
+
+  /** {@code POST /api/v1/{entity}/{id}/owner} with {@code {"owner": userId}}. */
+  Mono<ServerResponse> changeOwner(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    long id = id(request);
+    return body(request).flatMap(body -> records.changeOwner(entity, List.of(id), owner(body)))
+        .flatMap(changed -> records.get(entity, id))
+        .flatMap(record -> json(ServerResponse.ok().eTag(etag(record)), record));
+  }
+
+  /** {@code POST /api/v1/{entity}/owner} with {@code {"ids": [...], "owner": userId}}: {@code {"changed": n}}. */
+  Mono<ServerResponse> bulkChangeOwner(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    return Mono.fromCallable(() -> records.entity(entity)).then(body(request))
+        .flatMap(body -> records.changeOwner(entity, ids(body), owner(body)))
+        .flatMap(count -> json(ServerResponse.ok(), Json.object().put("changed", count)));
+  }
+
+  /** {@code GET /api/v1/{entity}/{id}/shares}: {@code {"users": [ids]}}. */
+  Mono<ServerResponse> shares(ServerRequest request) {
+    return records.shares(request.pathVariable("entity"), id(request)).flatMap(RecordApiHandler::sharesJson);
+  }
+
+  /** {@code PUT /api/v1/{entity}/{id}/shares} with {@code {"users": [ids]}}: exactly those users. */
+  Mono<ServerResponse> share(ServerRequest request) {
+    String entity = request.pathVariable("entity");
+    long id = id(request);
+    return body(request).flatMap(body -> {
+      JsonNode users = body.path("users");
+      if (!users.isArray()) {
+        throw new io.kith.validation.RecordValidationException(List.of(
+            io.kith.validation.FieldError.of("users", "wrong_type")));
+      }
+      List<Long> ids = new ArrayList<>();
+      for (JsonNode u : users) {
+        if (!u.isIntegralNumber()) {
+          throw new io.kith.validation.RecordValidationException(List.of(
+              io.kith.validation.FieldError.of("users", "wrong_type")));
+        }
+        ids.add(u.asLong());
+      }
+      return records.share(entity, id, ids);
+    }).flatMap(RecordApiHandler::sharesJson);
+  }
+
+  private static Mono<ServerResponse> sharesJson(List<Long> users) {
+    ObjectNode out = Json.object();
+    users.forEach(out.putArray("users")::add);
+    if (users.isEmpty()) {
+      out.putArray("users");
+    }
+    return json(ServerResponse.ok(), out);
+  }
+
+  private static long owner(JsonNode body) {
+    JsonNode owner = body.path("owner");
+    if (!owner.isIntegralNumber()) {
+      throw new io.kith.validation.RecordValidationException(List.of(
+          io.kith.validation.FieldError.of("owner", owner.isMissingNode() ? "required" : "wrong_type")));
+    }
+    return owner.asLong();
   }
 
   private static List<Long> ids(JsonNode body) {

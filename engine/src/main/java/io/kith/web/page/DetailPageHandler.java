@@ -60,11 +60,11 @@ final class DetailPageHandler {
     KithLocale locale = RequestLocale.of(request.exchange());
     return records.get(entity.name(), id).flatMap(record -> {
       List<FieldDef> all = new ArrayList<>(entity.fields());
-      entity.fields().stream().filter(f -> f.type() instanceof FieldType.Collection)
+      entity.fields().stream().filter(f -> f.type() instanceof FieldType.Collection && record.has(f.name()))
           .forEach(f -> all.addAll(((FieldType.Collection) f.type()).fields()));
       Map<String, Set<Long>> ids = DisplayValues.referencedIds(all, List.of(record));
       for (FieldDef f : entity.fields()) {
-        if (f.type() instanceof FieldType.Collection c) {
+        if (f.type() instanceof FieldType.Collection c && record.has(f.name())) {
           List<JsonNode> rows = new ArrayList<>();
           record.get(f.name()).forEach(rows::add);
           DisplayValues.referencedIds(c.fields(), rows).forEach((k, v) -> ids.computeIfAbsent(k, x -> new java.util.HashSet<>()).addAll(v));
@@ -87,7 +87,8 @@ final class DetailPageHandler {
     List<Item> fields = new ArrayList<>();
     List<Table> collections = new ArrayList<>();
     for (FieldDef field : entity.fields()) {
-      if (field.hidden() || !field.appliesTo(subtype)) {
+      // A field missing from the record is hidden from this viewer (the service leaves it out).
+      if (field.hidden() || !field.appliesTo(subtype) || !record.has(field.name())) {
         continue;
       }
       if (field.type() instanceof FieldType.Collection c) {

@@ -63,6 +63,11 @@ final class FormPageHandler {
   }
 
   Mono<ServerResponse> newForm(ServerRequest request) {
+    return records.require(request.pathVariable("entity"), io.kith.access.Action.CREATE)
+        .flatMap(access -> newForm(request, access.userId()));
+  }
+
+  private Mono<ServerResponse> newForm(ServerRequest request, Long user) {
     MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
@@ -75,7 +80,13 @@ final class FormPageHandler {
     if (!cacheable) {
       return form(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale, HttpStatus.OK);
     }
-    String key = entity.name() + "/" + subtype + "/" + locale.tag();
+    return cachedForm(request, snapshot, entity, subtype, locale, user);
+  }
+
+  /** The blank form, rendered once per metadata version, language and user (menus and fields differ). */
+  private Mono<ServerResponse> cachedForm(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
+      String subtype, KithLocale locale, Long user) {
+    String key = entity.name() + "/" + subtype + "/" + locale.tag() + "/" + user;
     CachedPage cached = blankForms.get(snapshot, key, k -> null);
     Mono<CachedPage> page = cached != null ? Mono.just(cached)
         : formModel(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale)
@@ -86,6 +97,15 @@ final class FormPageHandler {
             });
     return Mono.zip(page, PageModel.csrf(request.exchange()).map(t -> t.getToken()).defaultIfEmpty(""))
         .flatMap(t -> views.html(t.getT1().with(t.getT2())));
+  }
+
+  /** A form brings every field back; those hidden or read-only to the user are not theirs to send. */
+  private static void withoutFieldsTheyMayNotWrite(ObjectNode body, EntityDef entity, io.kith.access.Access access) {
+    entity.fields().forEach(f -> {
+      if (access.readOnly(entity.name(), f.name())) {
+        body.remove(f.name());
+      }
+    });
   }
 
   /** The values a new record's form starts with: the metadata defaults. */
@@ -104,7 +124,7 @@ final class FormPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
-    return records.get(entity.name(), id).flatMap(record -> {
+    return records.require(entity.name(), io.kith.access.Action.EDIT).then(records.get(entity.name(), id)).flatMap(record -> {
       if (!record.get("active").asBoolean()) {
         return redirect("/app/" + entity.name() + "/" + id);
       }
@@ -117,9 +137,11 @@ final class FormPageHandler {
     MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
-    return request.formData().flatMap(form -> {
+    return Mono.zip(request.formData(), records.require(entity.name(), io.kith.access.Action.CREATE)).flatMap(t -> {
+      MultiValueMap<String, String> form = t.getT1();
       String subtype = entity.hasSubtypes() ? form.getFirst(SUBTYPE) : null;
       ObjectNode body = formValues.toJson(entity, subtype, form);
+      withoutFieldsTheyMayNotWrite(body, entity, t.getT2());
       return records.create(entity.name(), body)
           .flatMap(record -> redirect("/app/" + entity.name() + "/" + record.get("id").asLong()))
           .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
@@ -132,12 +154,15 @@ final class FormPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
-    return Mono.zip(request.formData(), records.get(entity.name(), id)).flatMap(t -> {
+    return Mono.zip(request.formData(), records.get(entity.name(), id),
+        records.require(entity.name(), io.kith.access.Action.EDIT)).flatMap(t -> {
       MultiValueMap<String, String> form = t.getT1();
       ObjectNode current = t.getT2();
       String subtype = current.path(SUBTYPE).asString(null);
       Integer version = parseVersion(form.getFirst(VERSION));
       ObjectNode body = formValues.toJson(entity, subtype, form);
+      body.remove(SUBTYPE); // a record's subtype is chosen once, when it is created
+      withoutFieldsTheyMayNotWrite(body, entity, t.getT3());
       return records.patch(entity.name(), id, body, version)
           .flatMap(record -> redirect("/app/" + entity.name() + "/" + id))
           .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,

@@ -28,8 +28,8 @@ final class HistorySection {
   }
 
   Mono<HistoryView> of(MetadataSnapshot snapshot, EntityDef entity, long id, KithLocale locale) {
-    return history.page(entity.name(), id, 1, LIMIT,
-            field -> entity.field(field).map(f -> !f.hidden()).orElse(true))
+    return io.kith.access.AccessContext.current().flatMap(access -> history.page(entity.name(), id, 1, LIMIT,
+            field -> !access.hidden(entity.name(), field) && entity.field(field).map(f -> !f.hidden()).orElse(true)))
         .flatMap(page -> referenceLabels.of(HistoryViews.referencedIds(entity, page))
             .map(labels -> views.view(snapshot, entity, page, locale, labels)));
   }

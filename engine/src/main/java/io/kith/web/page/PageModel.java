@@ -69,6 +69,12 @@ final class PageModel {
     if (me != null) {
       model.put("me", me);
     }
+    // What the caller may do with the page's entity type: pages offer only those actions.
+    Map<String, Boolean> can = new HashMap<>();
+    for (Action action : Action.values()) {
+      can.put(action.code(), currentEntity != null && access.can(currentEntity, action));
+    }
+    model.put("can", can);
     return model;
   }
 
