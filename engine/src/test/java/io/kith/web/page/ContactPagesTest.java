@@ -125,6 +125,25 @@ class ContactPagesTest {
   }
 
   @Test
+  void savingTheEditFormOfAContactChangesItAndKeepsItsSubtype() {
+    long id = createContact("Siu Ming", "Ho");
+    HtmlSession session = kith.session();
+    Page form = session.get("/app/contact/" + id + "/edit");
+    List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+    form.document().select("form.record-form input[name], form.record-form select[name], form.record-form textarea[name]").forEach(e -> {
+      if (!e.attr("name").equals("_csrf") && !(e.attr("type").equals("checkbox") && !e.hasAttr("checked"))) {
+        fields.add(Map.entry(e.attr("name"), e.attr("name").equals("source") ? "Walk-in" : e.val()));
+      }
+    });
+    Page saved = session.post("/app/contact/" + id, fields);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+    JsonNode stored = kith.api().get("/api/v1/contact/" + id).body();
+    assertThat(stored.get("source").asString()).isEqualTo("Walk-in");
+    assertThat(stored.get("subtype").asString()).isEqualTo("individual");
+    assertThat(stored.get("first_name").asString()).isEqualTo("Siu Ming");
+  }
+
+  @Test
   void staleEditShowsAConflictAndDoesNotOverwrite() {
     long id = createContact("Mei", "Lee");
     HtmlSession session = kith.session();
