@@ -59,6 +59,9 @@ class RecordScopeTest {
     Response mine = own.post("/api/v1/contact", "{\"subtype\": \"individual\", \"first_name\": \"Scopey\", \"last_name\": \"Mine\"}");
     assertThat(mine.status()).isEqualTo(201);
     assertThat(mine.body().get("owner").asLong()).isEqualTo(ownUser);
+    var created = kith.api().get("/api/v1/contact/" + mine.body().get("id").asLong() + "/history").body().get("items").get(0);
+    assertThat(created.get("action").asString()).isEqualTo("create");
+    assertThat(created.get("user").get("name").asString()).as("history names the real user").isEqualTo("owner_one");
 
     Response list = own.get("/api/v1/contact");
     assertThat(list.body().get("total").asLong()).isEqualTo(1);
