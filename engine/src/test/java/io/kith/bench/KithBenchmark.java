@@ -55,7 +55,7 @@ public final class KithBenchmark {
       ContactLoader.load(db, contacts);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       String postgres = String.valueOf(db.query("show server_version").get(0).get("server_version"));
-      Requests requests = new Requests(server.port(), contacts);
+      Requests requests = new Requests(server.port(), server.adminToken(), contacts);
       List<String> checks = Checks.run(load, requests, contacts);
       List<Scenario> scenarios = scenarios(requests);
       ServerTimings timings = server.bean(ServerTimings.class);

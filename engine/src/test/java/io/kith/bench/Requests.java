@@ -13,16 +13,20 @@ final class Requests {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String base;
+  private final String authorization;
   private final int contacts;
   private final AtomicLong created = new AtomicLong();
 
-  Requests(int port, int contacts) {
+  /** Every request carries {@code token} (an administrator's access token), on both sides alike. */
+  Requests(int port, String token, int contacts) {
     this.base = "http://127.0.0.1:" + port;
+    this.authorization = "Bearer " + token;
     this.contacts = contacts;
   }
 
   HttpRequest get(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", authorization)
+        .GET().build();
   }
 
   /** A GET of {@code prefix + id} for a random one of the loaded contacts. */
@@ -31,7 +35,7 @@ final class Requests {
   }
 
   HttpRequest postJson(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", authorization)
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(BodyPublishers.ofString(json)).build();
   }

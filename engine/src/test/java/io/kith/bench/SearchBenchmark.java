@@ -74,7 +74,7 @@ public final class SearchBenchmark {
           contacts, loadSeconds, filled, fillSeconds);
 
       String base = server.baseUrl();
-      List<QueryClass> classes = classes(db, base);
+      List<QueryClass> classes = classes(db, base, "Bearer " + server.adminToken());
       SqlRecorder recorder = server.bean(SqlRecorder.class);
       List<String> checks = new ArrayList<>();
       for (QueryClass c : classes) {
@@ -162,12 +162,12 @@ public final class SearchBenchmark {
   }
 
   /** The query classes of the issue, with terms taken from the loaded data where they must match it. */
-  private List<QueryClass> classes(TestDatabase db, String base) {
+  private List<QueryClass> classes(TestDatabase db, String base, String authorization) {
     List<QueryClass> out = new ArrayList<>();
-    out.add(new QueryClass("1-char CJK", quick(base, "陳", "李", "張", "黃", "王", "林", "陈", "张", "刘", "周")));
-    out.add(new QueryClass("2-char CJK", quick(base, "大文", "美玲", "志偉", "嘉欣", "家豪", "俊傑", "志伟", "晓彤",
+    out.add(new QueryClass("1-char CJK", quick(base, authorization, "陳", "李", "張", "黃", "王", "林", "陈", "张", "刘", "周")));
+    out.add(new QueryClass("2-char CJK", quick(base, authorization, "大文", "美玲", "志偉", "嘉欣", "家豪", "俊傑", "志伟", "晓彤",
         "国强", "丽华")));
-    out.add(new QueryClass("3+ char Latin contains", quick(base, "han", "ong", "eung", "mith", "ary", "elvin",
+    out.add(new QueryClass("3+ char Latin contains", quick(base, authorization, "han", "ong", "eung", "mith", "ary", "elvin",
         "ing yan", "eter", "race", "tsan")));
     List<String> emails = new ArrayList<>();
     for (Map<String, Object> row : db.query("select email from contact__emails where position = 0"
@@ -175,14 +175,14 @@ public final class SearchBenchmark {
       String local = ((String) row.get("email")).split("@")[0];
       emails.add(local.substring(0, Math.max(4, local.length() - 2)));
     }
-    out.add(new QueryClass("email prefix", quick(base, emails.toArray(String[]::new))));
+    out.add(new QueryClass("email prefix", quick(base, authorization, emails.toArray(String[]::new))));
     List<String> phones = new ArrayList<>();
     for (Map<String, Object> row : db.query("select phone from contact__phones order by md5(phone) limit 10")) {
       String[] groups = ((String) row.get("phone")).split(" ");
       String local = String.join(" ", java.util.Arrays.copyOfRange(groups, 1, groups.length));
       phones.add(local.substring(local.length() - 7));
     }
-    out.add(new QueryClass("phone fragment", quick(base, phones.toArray(String[]::new))));
+    out.add(new QueryClass("phone fragment", quick(base, authorization, phones.toArray(String[]::new))));
     List<HttpRequest> advanced = new ArrayList<>();
     for (String gender : List.of("female", "male")) {
       for (String second : List.of("{\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}",
@@ -192,7 +192,7 @@ public final class SearchBenchmark {
             + second + "]}, \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
             + " \"columns\": [\"display_name\", \"gender\", \"birth_date\"]}";
         advanced.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search"))
-            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build());
       }
     }
@@ -200,11 +200,11 @@ public final class SearchBenchmark {
     return out;
   }
 
-  private static List<HttpRequest> quick(String base, String... terms) {
+  private static List<HttpRequest> quick(String base, String authorization, String... terms) {
     List<HttpRequest> out = new ArrayList<>();
     for (String term : terms) {
       out.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8)))
-          .timeout(Duration.ofSeconds(30)).GET().build());
+          .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build());
     }
     return out;
   }
