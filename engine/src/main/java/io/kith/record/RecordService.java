@@ -45,6 +45,7 @@ public final class RecordService {
   private final SnapshotCache<EntityTable> tables = new SnapshotCache<>();
   private final QueryReader queryReader;
   private final QuerySql querySql;
+  private final BulkRecords bulk;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -58,6 +59,12 @@ public final class RecordService {
     RowMapper rows = new RowMapper(fieldTypes, clock);
     this.store = new RecordStore(db, fieldTypes, rows);
     this.searchBackfill = new SearchBackfill(db, store, rows);
+    this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
+  }
+
+  /** Batch validation and writes for bulk paths (imports), through the same checks as single writes. */
+  public BulkRecords bulk() {
+    return bulk;
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
@@ -150,7 +157,7 @@ public final class RecordService {
             }
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
-            return storedChecks.check(snapshot, t.entity, input, id, storedColumns(t.entity, existing))
+            return storedChecks.check(snapshot, t.entity, input, id, storedColumns(fieldTypes, t.entity, existing))
                 .then(store.update(t, id, expectedVersion, input, computed))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id));
           });
@@ -241,7 +248,7 @@ public final class RecordService {
         .orElseThrow(() -> new RecordException(Reason.NOT_FOUND, "unknown_entity", entityName));
   }
 
-  private EntityTable table(MetadataSnapshot snapshot, String entityName) {
+  EntityTable table(MetadataSnapshot snapshot, String entityName) {
     EntityDef entity = entity(snapshot, entityName);
     return tables.get(snapshot, entity.name(), k -> new EntityTable(entity));
   }
@@ -259,7 +266,7 @@ public final class RecordService {
   }
 
   /** Adds metadata defaults for absent fields of a new record. */
-  private static JsonNode withDefaults(EntityDef entity, JsonNode body) {
+  static JsonNode withDefaults(EntityDef entity, JsonNode body) {
     if (!(body instanceof ObjectNode object)) {
       return body;
     }
@@ -325,7 +332,7 @@ public final class RecordService {
   }
 
   /** Column values of the stored record, for unique checks that span sent and unsent fields. */
-  private Map<String, Object> storedColumns(EntityDef entity, ObjectNode existing) {
+  static Map<String, Object> storedColumns(FieldTypes fieldTypes, EntityDef entity, ObjectNode existing) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (List<String> group : entity.uniqueTogether()) {
       for (String name : group) {
