@@ -88,11 +88,8 @@ final class JobStore {
       binds.add(json.writeValueAsString(errorsJson(f.errors())));
     }
     sql.append(" on conflict (job_id, row_index) do update set cells = excluded.cells, errors = excluded.errors");
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-    for (int i = 0; i < binds.size(); i++) {
-      spec = spec.bind(i, binds.get(i));
-    }
-    return spec.then();
+    // One call: binding value by value copies the spec's bindings each time.
+    return db.sql(sql.toString()).bindValues(binds).then();
   }
 
   Mono<Boolean> finish(long id, String worker, String status, String error) {
