@@ -59,7 +59,7 @@ final class ProfileReader {
       errors.add(new FieldError(path(v), code(v.keyword()), args));
     }
     if (!errors.isEmpty()) {
-      throw new RecordValidationException(dedupe(errors));
+      throw new RecordValidationException(dedupe(columnOrIndex(errors)));
     }
     EntityDef entity = snapshot.entity(json.get("entity").asString()).orElse(null);
     if (entity == null) {
@@ -207,6 +207,20 @@ final class ProfileReader {
       case "anyOf" -> "column_or_index";
       default -> "invalid_value";
     };
+  }
+
+  /** A column named neither way fails both branches of the schema's anyOf: one error says so. */
+  private static List<FieldError> columnOrIndex(List<FieldError> errors) {
+    List<FieldError> out = new ArrayList<>();
+    for (FieldError e : errors) {
+      if (e.code().equals("required") && (e.field().endsWith(".column") || e.field().endsWith(".index"))
+          && e.field().startsWith("columns[")) {
+        out.add(FieldError.of(e.field().substring(0, e.field().lastIndexOf('.')), "column_or_index"));
+      } else if (!e.code().equals("column_or_index")) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static List<FieldError> dedupe(List<FieldError> errors) {
