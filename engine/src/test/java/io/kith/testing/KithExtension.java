@@ -15,17 +15,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KithExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final String metadataResource;
+  private final String[] args;
   private TestDatabase db;
   private KithServer server;
   private ApiClient api;
 
-  private KithExtension(String metadataResource) {
+  private KithExtension(String metadataResource, String... args) {
     this.metadataResource = metadataResource;
+    this.args = args.clone();
   }
 
   /** Kith with the shipped metadata pack. */
   public static KithExtension shipped() {
     return new KithExtension(null);
+  }
+
+  /** Kith with the shipped metadata pack and extra settings, e.g. {@code --kith.import.max-rows=10}. */
+  public static KithExtension shippedWith(String... args) {
+    return new KithExtension(null, args);
   }
 
   /** Kith with a metadata folder from the test resources, e.g. {@code /metadata-volunteer}. */
@@ -37,7 +44,7 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
   public void beforeAll(ExtensionContext context) throws URISyntaxException {
     db = new TestDatabase();
     Path metadata = metadataResource == null ? null : Path.of(KithExtension.class.getResource(metadataResource).toURI());
-    server = KithServer.start(db, metadata);
+    server = KithServer.start(db, metadata, args);
     api = new ApiClient(server.client());
   }
 
