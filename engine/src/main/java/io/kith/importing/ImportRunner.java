@@ -66,12 +66,20 @@ final class ImportRunner {
               return true;
             }))
         .then(jobs.finish(job.id(), worker, "completed", null))
-        .then()
-        .onErrorResume(JobLost.class, e -> Mono.empty())
+        .then(discardIfFinished(job))
+        .onErrorResume(JobLost.class, e -> discardIfFinished(job))
         .onErrorResume(e -> {
           log.error("Import job {} failed", job.id(), e);
           return jobs.finish(job.id(), worker, "failed", String.valueOf(e.getMessage())).then();
         });
+  }
+
+  /** The uploaded file goes once its job has finished (a job taken over by another worker keeps it). */
+  private Mono<Void> discardIfFinished(ImportJob job) {
+    return jobs.find(job.id())
+        .filter(ImportJob::finished)
+        .flatMap(finished -> Blocking.call(() -> java.nio.file.Files.deleteIfExists(Path.of(job.filePath()))))
+        .then();
   }
 
   private Mono<Void> batches(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done) {

@@ -72,6 +72,9 @@ class ImportActivitiesTest {
     assertThat(targets("Home visit")).containsExactly(taiMan);
     assertThat(kith.db().query("select 1 from activity where subject = 'Phone follow-up'")).isEmpty();
 
+    String events = kith.api().text("/api/v1/imports/" + done.get("id").asLong() + "/events");
+    assertThat(events).contains("event:progress").contains("\"status\":\"completed\"").contains("\"rowsDone\":2");
+
     List<CSVRecord> failed = parse(imports.failedCsv(done.get("id").asLong()));
     assertThat(failed).hasSize(2);
     assertThat(failed.get(0).values()).containsExactly("Activity Type", "Subject", "Date", "Contact", "Errors");
