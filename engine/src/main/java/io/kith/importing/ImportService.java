@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -40,6 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ImportService {
 
   private static final int FAILED_PAGE = 500;
+  private static final String STAGED_PREFIX = "upload-";
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final ImportContexts contexts;
   private final ImportProfiles profiles;
@@ -79,7 +83,7 @@ public final class ImportService {
   public Mono<Path> receive(Flux<DataBuffer> content) {
     return Blocking.call(() -> {
           Files.createDirectories(settings.directory());
-          return Files.createTempFile(settings.directory(), "upload-", ".csv");
+          return Files.createFile(settings.directory().resolve(STAGED_PREFIX + UUID.randomUUID() + ".csv"));
         })
         .flatMap(path -> {
           AtomicLong size = new AtomicLong();
@@ -103,6 +107,15 @@ public final class ImportService {
    */
   public Mono<ObjectNode> start(Path file, String fileName, String profileName, JsonNode inlineProfile, boolean dryRun,
       KithLocale locale) {
+    return start(file, fileName, profileName, inlineProfile, dryRun, locale, false);
+  }
+
+  /**
+   * As {@link #start(Path, String, String, JsonNode, boolean, KithLocale)}; with {@code keepFile} a
+   * previewed or refused file stays for another try (the wizard previews, then starts).
+   */
+  public Mono<ObjectNode> start(Path file, String fileName, String profileName, JsonNode inlineProfile, boolean dryRun,
+      KithLocale locale, boolean keepFile) {
     Mono<JsonNode> document = inlineProfile != null ? Mono.just(inlineProfile)
         : profileName != null && !profileName.isBlank() ? profiles.get(profileName.strip())
         : Mono.error(new RecordValidationException(List.of(FieldError.of("profile", "required"))));
@@ -124,7 +137,7 @@ public final class ImportService {
                   out.set("profile", mapping);
                   return out;
                 })
-                .flatMap(out -> discard(file).thenReturn(out));
+                .flatMap(out -> keepFile ? Mono.just(out) : discard(file).thenReturn(out));
           }
           return jobs.insert(entity.name(), inlineProfile == null ? profileName : null, mapping, facts.layoutJson(),
                   file.toString(), fileName, facts.totalRows())
@@ -136,7 +149,25 @@ public final class ImportService {
                 return out;
               });
         })
-        .onErrorResume(e -> discard(file).then(Mono.error(e)));
+        .onErrorResume(e -> keepFile ? Mono.error(e) : discard(file).then(Mono.error(e)));
+  }
+
+  /** The token naming a received file, for a form to send back. */
+  public static String token(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(STAGED_PREFIX.length(), name.length() - ".csv".length());
+  }
+
+  /** The received file a token names; a token that is not one Kith made is refused. */
+  public Mono<Path> staged(String token) {
+    return Mono.defer(() -> {
+      if (token == null || !TOKEN.matcher(token).matches()) {
+        return Mono.error(new RecordValidationException(List.of(FieldError.of("file", "required"))));
+      }
+      Path file = settings.directory().resolve(STAGED_PREFIX + token + ".csv");
+      return Blocking.call(() -> Files.exists(file)).flatMap(exists -> exists ? Mono.just(file)
+          : Mono.error(new RecordValidationException(List.of(FieldError.of("file", "upload_expired")))));
+    });
   }
 
   public Mono<ObjectNode> status(long id) {

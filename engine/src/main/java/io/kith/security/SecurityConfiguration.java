@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -28,10 +29,18 @@ public class SecurityConfiguration {
     tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
     return http
         .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-        .csrf(csrf -> csrf.csrfTokenRepository(tokens).requireCsrfProtectionMatcher(pageWrites()))
+        .csrf(csrf -> csrf.csrfTokenRepository(tokens).requireCsrfProtectionMatcher(pageWrites())
+            .csrfTokenRequestHandler(tokenHandler()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .build();
+  }
+
+  /** The default handler (tokens masked per response), also reading the token from multipart forms (file uploads). */
+  private static XorServerCsrfTokenRequestAttributeHandler tokenHandler() {
+    XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /** Until login exists, every request is anonymous; login replaces this bean. */
