@@ -56,6 +56,7 @@ final class Suggestions {
   Suggestions(MetadataSnapshot snapshot, EntityDef entity) {
     this.snapshot = snapshot;
     this.entity = entity;
+    List<FieldDef> references = new ArrayList<>();
     for (FieldDef field : entity.fields()) {
       if (field.isComputed()) {
         continue;
@@ -63,15 +64,24 @@ final class Suggestions {
       if (field.type() instanceof FieldType.Collection c) {
         collection(field, c);
       } else {
-        Target target = new Target(new FieldPath(field.name(), null), Map.of(), referenceMatch(field));
+        Target target = target(field);
         names(field.name(), field.label()).forEach(n -> put(n, target));
         SYNONYMS.getOrDefault(field.name(), List.of()).forEach(n -> put(n, target));
-        String targetEntity = referencedEntity(field);
-        if (targetEntity != null) {
-          snapshot.entity(targetEntity).ifPresent(t -> names(t.name(), t.label()).forEach(n -> put(n, target)));
+        if (referencedEntity(field) != null) {
+          references.add(field);
         }
       }
     }
+    // A header naming the target type ("Contact") goes to a multi-reference first (an activity's
+    // contacts rather than who recorded it), then to the first reference.
+    references.sort(java.util.Comparator.comparing(f -> f.type() instanceof FieldType.MultiReference ? 0 : 1));
+    for (FieldDef field : references) {
+      snapshot.entity(referencedEntity(field)).ifPresent(t -> names(t.name(), t.label()).forEach(n -> put(n, target(field))));
+    }
+  }
+
+  private Target target(FieldDef field) {
+    return new Target(new FieldPath(field.name(), null), Map.of(), referenceMatch(field));
   }
 
   private void collection(FieldDef field, FieldType.Collection c) {

@@ -136,6 +136,24 @@ class ImportActivitiesTest {
     assertThat(kith.db().query("select 1 from activity where subject = 'Preview only'")).isEmpty();
   }
 
+  @Test
+  void suggestsTheContactsOfAnActivityMatchedByEmailForAContactColumn() {
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
+        "Activity Type,Subject,Date and time,Contact,Added by",
+        "Meeting,Suggested,2024-08-01 10:00,tai.man@example.com,Siu Man Chan");
+
+    Response preview = imports.upload(file, "{\"name\": \"s\", \"entity\": \"activity\"}", true);
+
+    assertThat(preview.status()).as(String.valueOf(preview.body())).isEqualTo(200);
+    JsonNode columns = preview.body().at("/profile/columns");
+    assertThat(columns.valueStream().map(c -> c.path("field").asString(null)).toList())
+        .containsExactly("activity_type", "subject", "activity_date_time", "target_contacts", "source_contact");
+    assertThat(columns.get(3).get("match").asString()).isEqualTo("emails.email");
+    assertThat(columns.get(4).get("match").asString()).isEqualTo("display_name");
+    assertThat(preview.body().at("/rows/0/record/source_contact").asLong()).isEqualTo(siuMan);
+    assertThat(preview.body().at("/rows/0/record/target_contacts/0").asLong()).isEqualTo(taiMan);
+  }
+
   private List<Long> targets(String subject) {
     return kith.db().query("""
         select l.target_id from activity a join activity__target_contacts l on l.source_id = a.id
