@@ -94,16 +94,25 @@ final class Lookups {
         expressions.add("lower(t." + SqlNames.quote(path.field()) + "::text)");
       }
     }
-    StringBuilder where = new StringBuilder("t.\"active\"");
+    // The keys join as a table (hashed once), rather than "= any(array)" compared row by row.
+    List<String> keyColumns = new ArrayList<>();
+    List<String> on = new ArrayList<>();
     for (int i = 0; i < expressions.size(); i++) {
-      where.append(" and ").append(expressions.get(i)).append(" = any($").append(i + 1).append(')');
+      keyColumns.add("k" + i);
+      on.add(expressions.get(i) + " = k.k" + i);
     }
-    String sql = "select distinct t.\"id\", " + String.join(", ", expressions) + " from " + from + " where " + where;
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+    String arrays = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "$" + (i + 1) + "::text[]")
+        .collect(java.util.stream.Collectors.joining(", "));
+    String sql = "select distinct t.\"id\", " + String.join(", ", expressions) + " from " + from
+        + " join unnest(" + arrays + ") as k(" + String.join(", ", keyColumns) + ") on " + String.join(" and ", on)
+        + " where t.\"active\"";
+    List<List<String>> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(tuples));
+    List<Object> binds = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       int part = i;
-      spec = spec.bind(i, tuples.stream().map(t -> t.get(part)).distinct().toArray(String[]::new));
+      binds.add(distinct.stream().map(t -> t.get(part)).toArray(String[]::new));
     }
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bindValues(binds);
     Set<List<String>> asked = new java.util.HashSet<>(tuples);
     return spec.map(row -> {
           List<String> tuple = new ArrayList<>();
