@@ -1,6 +1,8 @@
 package io.kith.importing;
 
 import io.kith.metadata.EntityDef;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.schema.SqlNames;
 import io.kith.validation.FieldError;
@@ -72,16 +74,32 @@ final class Lookups {
         .then();
   }
 
-  /** Ids of active records of {@code entity} by key tuple (each part lower-cased text). */
+  /**
+   * Ids of active records of {@code entity} by key tuple. Text parts compare ignoring case; whole
+   * number parts (the id, integer and reference fields) compare as numbers, so the id's index
+   * serves them, and a part that is not a number matches nothing.
+   */
   Mono<Map<List<String>, Set<Long>>> find(EntityDef entity, List<FieldPath> key, List<List<String>> tuples) {
-    if (tuples.isEmpty()) {
+    List<Boolean> numeric = key.stream().map(path -> isWholeNumber(entity, path)).toList();
+    Map<List<String>, List<List<String>>> asked = new LinkedHashMap<>();
+    for (List<String> tuple : tuples) {
+      List<String> canonical = canonical(tuple, numeric);
+      if (canonical != null) {
+        asked.computeIfAbsent(canonical, k -> new ArrayList<>()).add(tuple);
+      }
+    }
+    if (asked.isEmpty()) {
       return Mono.just(Map.of());
     }
-    String table = SqlNames.table(entity.name());
-    StringBuilder from = new StringBuilder(table + " t");
-    List<String> expressions = new ArrayList<>();
+    StringBuilder from = new StringBuilder(SqlNames.table(entity.name()) + " t");
     Map<String, String> joined = new HashMap<>();
-    for (FieldPath path : key) {
+    List<String> selected = new ArrayList<>();
+    List<String> on = new ArrayList<>();
+    List<String> keyColumns = new ArrayList<>();
+    List<String> arrays = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      FieldPath path = key.get(i);
+      String column;
       if (path.inCollection()) {
         String alias = joined.computeIfAbsent(path.field(), f -> {
           String a = "c" + joined.size();
@@ -89,32 +107,33 @@ final class Lookups {
               .append(" on ").append(a).append(".\"parent_id\" = t.\"id\"");
           return a;
         });
-        expressions.add("lower(" + alias + "." + SqlNames.quote(path.child()) + "::text)");
+        column = alias + "." + SqlNames.quote(path.child());
       } else {
-        expressions.add("lower(t." + SqlNames.quote(path.field()) + "::text)");
+        column = "t." + SqlNames.quote(path.field());
+      }
+      keyColumns.add("k" + i);
+      if (numeric.get(i)) {
+        selected.add(column + "::text");
+        on.add(column + " = k.k" + i);
+        arrays.add("$" + (i + 1) + "::bigint[]");
+      } else {
+        selected.add("lower(" + column + "::text)");
+        on.add("lower(" + column + "::text) = k.k" + i);
+        arrays.add("$" + (i + 1) + "::text[]");
       }
     }
     // The keys join as a table (hashed once), rather than "= any(array)" compared row by row.
-    List<String> keyColumns = new ArrayList<>();
-    List<String> on = new ArrayList<>();
-    for (int i = 0; i < expressions.size(); i++) {
-      keyColumns.add("k" + i);
-      on.add(expressions.get(i) + " = k.k" + i);
-    }
-    String arrays = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "$" + (i + 1) + "::text[]")
-        .collect(java.util.stream.Collectors.joining(", "));
-    String sql = "select distinct t.\"id\", " + String.join(", ", expressions) + " from " + from
-        + " join unnest(" + arrays + ") as k(" + String.join(", ", keyColumns) + ") on " + String.join(" and ", on)
-        + " where t.\"active\"";
-    List<List<String>> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(tuples));
+    String sql = "select distinct t.\"id\", " + String.join(", ", selected) + " from " + from
+        + " join unnest(" + String.join(", ", arrays) + ") as k(" + String.join(", ", keyColumns) + ") on "
+        + String.join(" and ", on) + " where t.\"active\"";
     List<Object> binds = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       int part = i;
-      binds.add(distinct.stream().map(t -> t.get(part)).toArray(String[]::new));
+      binds.add(numeric.get(i) ? asked.keySet().stream().map(t -> Long.valueOf(t.get(part))).toArray(Long[]::new)
+          : asked.keySet().stream().map(t -> t.get(part)).toArray(String[]::new));
     }
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bindValues(binds);
-    Set<List<String>> asked = new java.util.HashSet<>(tuples);
-    return spec.map(row -> {
+    return db.sql(sql).bindValues(binds)
+        .map(row -> {
           List<String> tuple = new ArrayList<>();
           for (int i = 0; i < key.size(); i++) {
             tuple.add(row.get(i + 1, String.class));
@@ -122,8 +141,39 @@ final class Lookups {
           return Map.entry(tuple, row.get(0, Long.class));
         })
         .all()
-        .filter(e -> asked.contains(e.getKey()))
-        .collect(HashMap::new, (Map<List<String>, Set<Long>> m, Map.Entry<List<String>, Long> e) ->
-            m.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue()));
+        .filter(e -> asked.containsKey(e.getKey()))
+        .collect(HashMap::new, (Map<List<String>, Set<Long>> m, Map.Entry<List<String>, Long> e) -> {
+          for (List<String> original : asked.get(e.getKey())) {
+            m.computeIfAbsent(original, k -> new LinkedHashSet<>()).add(e.getValue());
+          }
+        });
+  }
+
+  /** The tuple with whole numbers written the database's way ("007" is 7), or null if a number part is not one. */
+  private static List<String> canonical(List<String> tuple, List<Boolean> numeric) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tuple.size(); i++) {
+      if (!numeric.get(i)) {
+        out.add(tuple.get(i));
+        continue;
+      }
+      try {
+        out.add(Long.toString(Long.parseLong(tuple.get(i).strip())));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isWholeNumber(EntityDef entity, FieldPath path) {
+    if (!path.inCollection() && path.field().equals("id")) {
+      return true;
+    }
+    FieldDef field = entity.field(path.field()).orElse(null);
+    if (field != null && path.inCollection() && field.type() instanceof FieldType.Collection c) {
+      field = c.fields().stream().filter(f -> f.name().equals(path.child())).findFirst().orElse(null);
+    }
+    return field != null && (field.type() instanceof FieldType.IntegerNumber || field.type() instanceof FieldType.Reference);
   }
 }

@@ -154,6 +154,23 @@ class ImportActivitiesTest {
     assertThat(preview.body().at("/rows/0/record/target_contacts/0").asLong()).isEqualTo(taiMan);
   }
 
+  @Test
+  void findsContactsByIdAsNumbersAndRefusesIdsThatAreNotNumbers() {
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
+        "Activity Type,Subject,Date,Contact",
+        "Meeting,By id,2024-09-01 10:00,00" + taiMan,
+        "Meeting,By text id,2024-09-02 10:00,abc");
+    String profile = BY_NAME.replace("\"display_name\"", "\"id\"");
+
+    JsonNode done = imports.run(file, profile);
+
+    assertThat(done.get("created").asInt()).isEqualTo(1);
+    assertThat(kith.db().query("select source_contact from activity where subject = 'By id'"))
+        .containsExactly(Map.of("source_contact", taiMan));
+    assertThat(parse(imports.failedCsv(done.get("id").asLong())).get(1).get(4))
+        .isEqualTo("Added by: no record matches \"abc\" (by id).");
+  }
+
   private List<Long> targets(String subject) {
     return kith.db().query("""
         select l.target_id from activity a join activity__target_contacts l on l.source_id = a.id
