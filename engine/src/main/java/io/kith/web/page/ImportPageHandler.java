@@ -10,8 +10,6 @@ import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SubtypeDef;
 import io.kith.record.RecordException;
 import io.kith.render.ImportViews.Choice;
-import io.kith.render.ImportViews.Column;
-import io.kith.render.ImportViews.Row;
 import io.kith.render.Link;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
@@ -213,11 +211,11 @@ final class ImportPageHandler {
           model.put("fileName", fileName == null ? "" : fileName);
           model.put("profileJson", profile.toString());
           model.put("entityLabel", entity.label(locale));
-          model.put("file", fileFacts(result.get("file")));
-          model.put("counts", counts(result.get("counts")));
+          model.put("file", ImportPreviewModel.fileFacts(result.get("file")));
+          model.put("counts", ImportPreviewModel.counts(result.get("counts")));
           model.put("targets", ImportTargets.of(snapshot, entity, locale));
-          model.put("columns", columns(profile.get("columns")));
-          model.put("rows", rows(entity, result.get("rows"), locale));
+          model.put("columns", ImportPreviewModel.columns(profile.get("columns")));
+          model.put("rows", ImportPreviewModel.rows(pages, entity, result.get("rows"), locale));
           model.put("errors", errors);
           return ServerResponse.status(status).contentType(Html.UTF8).render("imports/preview", model);
         });
@@ -254,49 +252,6 @@ final class ImportPageHandler {
 
   private List<String> messages(RecordValidationException e, KithLocale locale) {
     return e.errors().stream().map(err -> problems.message(null, err, locale)).toList();
-  }
-
-  private static Map<String, Object> fileFacts(JsonNode file) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("encoding", file.get("encoding").asString());
-    out.put("certain", file.get("encodingCertain").asBoolean());
-    String delimiter = file.get("delimiter").asString();
-    out.put("delimiter", delimiter.equals("\t") ? "tab" : delimiter);
-    out.put("rows", file.get("rows").asLong());
-    return out;
-  }
-
-  private static Map<String, Object> counts(JsonNode counts) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    counts.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
-    return out;
-  }
-
-  private static List<Column> columns(JsonNode columns) {
-    List<Column> out = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      JsonNode c = columns.get(i);
-      Map<String, String> row = new LinkedHashMap<>();
-      c.path("row").properties().forEach(e -> row.put(e.getKey(), e.getValue().asString()));
-      String header = c.has("column") ? c.get("column").asString() : "#" + c.path("index").asInt();
-      out.add(new Column(i, header, c.path("skip").asBoolean(false) ? "" : ImportTargets.valueOf(c.path("field").asString(null), row),
-          c.path("match").asString("")));
-    }
-    return out;
-  }
-
-  private List<Row> rows(EntityDef entity, JsonNode rows, KithLocale locale) {
-    List<Row> out = new ArrayList<>();
-    for (JsonNode row : rows) {
-      List<String> values = new ArrayList<>();
-      row.get("record").properties().forEach(e -> values.add(entity.field(e.getKey()).map(f -> f.label(locale))
-          .orElse(e.getKey()) + ": " + (e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())));
-      List<String> errors = new ArrayList<>();
-      row.get("errors").forEach(e -> errors.add(e.get("message").asString()));
-      out.add(new Row(row.get("row").asLong(), pages.text(locale, "import.action." + row.get("action").asString()),
-          values, errors));
-    }
-    return out;
   }
 
   private static String text(MultiValueMap<String, Part> parts, String name) {
