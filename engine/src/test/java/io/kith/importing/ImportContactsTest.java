@@ -54,6 +54,49 @@ class ImportContactsTest {
             "刘", "jian.guo@example.com"));
   }
 
+  @org.junit.jupiter.api.Test
+  void readsCellsAsPeopleWriteThemInAFileWithoutHeaderRow() {
+    // Semicolons, single quotes and no header row, all chosen in the profile; columns by position.
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
+        "'Ka Ming';Ho;是;'電話, 短訊';1947/2/3;Home;ho.ka.ming@example.com;x",
+        "Wing;Lau;No;Email;1951-11-30;Work;lau.wing@example.com;y",
+        "Bad;Choice;maybe;Pigeon;1951-02-03;Moon;bad.choice@example.com;z",
+        "Date;Only;No;Email;1951-02-30;Home;date.only@example.com;w");
+    String profile = """
+        {"name": "positions", "entity": "contact", "subtype": "individual",
+         "file": {"delimiter": ";", "quote": "'", "header": false},
+         "columns": [{"index": 1, "field": "first_name"}, {"index": 2, "field": "last_name"},
+                     {"index": 3, "field": "do_not_phone"},
+                     {"index": 4, "field": "preferred_communication_methods", "separator": ","},
+                     {"index": 5, "field": "birth_date"},
+                     {"index": 6, "field": "emails.location_type", "values": {"home": "home", "work": "work"}},
+                     {"index": 7, "field": "emails.email"}, {"index": 8, "skip": true}],
+         "constants": {"source": "positions", "gender": "other"}}""";
+    Imports imports = new Imports(kith.api());
+
+    JsonNode done = imports.run(file, profile);
+
+    assertThat(done.get("created").asInt()).isEqualTo(2);
+    assertThat(done.get("failed").asInt()).isEqualTo(2);
+    List<Map<String, Object>> stored = kith.db().query("""
+        select c.first_name, c.do_not_phone, c.preferred_communication_methods::text as methods, c.birth_date::text as born,
+               c.source, c.gender, e.location_type, e.email
+          from contact c join contact__emails e on e.parent_id = c.id where c.source = 'positions' order by c.id""");
+    assertThat(stored).containsExactly(
+        Map.of("first_name", "Ka Ming", "do_not_phone", true, "methods", "{phone,sms}", "born", "1947-02-03",
+            "source", "positions", "gender", "other", "location_type", "home", "email", "ho.ka.ming@example.com"),
+        Map.of("first_name", "Wing", "do_not_phone", false, "methods", "{email}", "born", "1951-11-30",
+            "source", "positions", "gender", "other", "location_type", "work", "email", "lau.wing@example.com"));
+    // The file had no header row, so neither has the file of failed rows.
+    List<String> failed = imports.failedCsv(done.get("id").asLong()).replace("\uFEFF", "").lines().toList();
+    assertThat(failed).hasSize(2);
+    assertThat(failed.get(0)).startsWith("Bad,Choice,maybe,Pigeon,")
+        .contains("Do not phone has the wrong kind of value.")
+        .contains("Preferred communication methods is not one of the choices in its list.")
+        .contains("Email addresses 1: Location is not one of the choices in its list.");
+    assertThat(failed.get(1)).startsWith("Date,Only,").endsWith("Birth date must be a date (YYYY-MM-DD).");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void detectsEncodingSuggestsMappingAndImports(String description, Charset charset, boolean bom, String encoding,
