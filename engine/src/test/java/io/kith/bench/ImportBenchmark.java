@@ -75,7 +75,8 @@ public final class ImportBenchmark {
   /** Seconds from the upload until the job has finished, through the API. */
   private static double kith(TestDatabase db, Path file, int rows) {
     try (KithServer server = KithServer.start(db, null, "--kith.import.max-bytes=4000000000",
-        "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms")) {
+        "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms",
+        "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 500))) {
       WebTestClient client = WebTestClient.bindToServer().baseUrl(server.baseUrl())
           .responseTimeout(Duration.ofMinutes(10)).build();
       MultipartBodyBuilder parts = new MultipartBodyBuilder();
