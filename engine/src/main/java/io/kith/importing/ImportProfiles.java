@@ -86,7 +86,7 @@ public final class ImportProfiles {
       refuseShipped(name);
       ImportProfile profile = reader.read(registry.snapshot(), body);
       if (!profile.name().equals(name)) {
-        throw new RecordValidationException(List.of(FieldError.of("name", "entity_mismatch", name)));
+        throw new RecordValidationException(List.of(FieldError.of("name", "name_mismatch", name)));
       }
       return db.sql("update kith.import_profile set body = $2::jsonb, updated_at = now() where name = $1")
           .bind(0, name).bind(1, json.writeValueAsString(body)).fetch().rowsUpdated()

@@ -85,6 +85,10 @@ class ImportProfilesTest {
     assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
     assertThat(kith.api().get("/api/v1/import-profiles/to_change").body().at("/duplicates/mode").asString())
         .isEqualTo("update");
+    Response renamed = kith.api().send(org.springframework.http.HttpMethod.PUT, "/api/v1/import-profiles/to_change",
+        body.replace("to_change", "other_name"));
+    assertThat(renamed.status()).isEqualTo(400);
+    assertThat(renamed.body().at("/errors/0/message").asString()).isEqualTo("name must be \"to_change\", the name in the address.");
 
     assertThat(kith.api().delete("/api/v1/import-profiles/to_change").status()).isEqualTo(204);
     Response gone = kith.api().get("/api/v1/import-profiles/to_change");

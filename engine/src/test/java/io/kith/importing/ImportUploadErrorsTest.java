@@ -56,6 +56,8 @@ class ImportUploadErrorsTest {
         Arguments.of("a column the file lacks", utf8("First,Surname\r\nA,B\r\n"), profile(""), "columns[1].column",
             "no_such_column", "columns[1].column: the file has no column \"Last\"."),
         Arguments.of("no profile", utf8("First,Last\r\nA,B\r\n"), null, "profile", "required", "profile is required."),
+        Arguments.of("a profile that is not JSON", utf8("First,Last\r\nA,B\r\n"), "{\"name\": ", "profile",
+            "malformed_profile", "profile is not valid JSON."),
         Arguments.of("an unknown profile name", utf8("First,Last\r\nA,B\r\n"), "no_such_profile", null, null,
             "There is no import profile \"no_such_profile\"."));
   }
@@ -79,6 +81,16 @@ class ImportUploadErrorsTest {
     }
     assertThat(kith.db().count("kith.import_job")).isZero();
     assertThat(kith.db().count("contact")).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesADryRunFlagThatIsNeitherTrueNorFalse() {
+    io.kith.testing.ApiClient.Response refused = kith.api().multipart("/api/v1/imports?dryRun=maybe",
+        new org.springframework.http.client.MultipartBodyBuilder().build());
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().at("/errors/0/field").asString()).isEqualTo("dryRun");
+    assertThat(refused.body().at("/errors/0/message").asString()).isEqualTo("dryRun must be true or false.");
   }
 
   private static String profile(String file) {

@@ -47,7 +47,11 @@ final class ImportApiHandler {
 
   /** Multipart: {@code file} and {@code profile} (a profile name, or a profile JSON document). */
   Mono<ServerResponse> start(ServerRequest request) {
-    boolean dryRun = request.queryParam("dryRun").map(Boolean::parseBoolean).orElse(false);
+    String dryRunText = request.queryParam("dryRun").orElse("false").strip();
+    if (!dryRunText.equalsIgnoreCase("true") && !dryRunText.equalsIgnoreCase("false")) {
+      return Mono.error(new RecordValidationException(List.of(FieldError.of("dryRun", "true_or_false"))));
+    }
+    boolean dryRun = dryRunText.equalsIgnoreCase("true");
     KithLocale locale = RequestLocale.of(request.exchange());
     return request.multipartData().flatMap(parts -> {
       if (!(parts.getFirst("file") instanceof FilePart file)) {
