@@ -100,7 +100,16 @@ final class ProfileReader {
         }
         key.add(path);
       }
-      if (mode != DuplicateMode.NONE && key.isEmpty()) {
+      String rule = json.get("duplicates").path("rule").asString(null);
+      if (rule != null && !key.isEmpty()) {
+        errors.add(FieldError.of("duplicates", "key_or_rule"));
+      } else if (rule != null) {
+        entity.dedupeRule(rule).ifPresentOrElse(r -> r.fields().forEach(f -> key.add(FieldPath.parse(f))),
+            () -> errors.add(FieldError.of("duplicates.rule", "unknown_rule", rule)));
+      } else if (mode != DuplicateMode.NONE && key.isEmpty() && !entity.dedupeRules().isEmpty()) {
+        entity.dedupeRules().get(0).fields().forEach(f -> key.add(FieldPath.parse(f)));
+      }
+      if (mode != DuplicateMode.NONE && key.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("duplicates"))) {
         errors.add(FieldError.of("duplicates.key", "required"));
       }
     }

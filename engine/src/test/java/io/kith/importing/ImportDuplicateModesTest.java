@@ -34,22 +34,27 @@ class ImportDuplicateModesTest {
 
   Stream<Arguments> modes() {
     return Stream.of(
-        Arguments.of("none", "[\"emails.email\"]",
+        Arguments.of("none", ", \"key\": [\"emails.email\"]",
             new Expected(4, 0, 0, "Chan", "old", null, "kept", "fair", 6)),
-        Arguments.of("skip", "[\"emails.email\"]",
+        Arguments.of("skip", ", \"key\": [\"emails.email\"]",
             new Expected(1, 0, 3, "Chan", "old", null, "kept", "fair", 3)),
-        Arguments.of("update", "[\"emails.email\"]",
+        Arguments.of("update", ", \"key\": [\"emails.email\"]",
             new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 3)),
-        Arguments.of("fill", "[\"emails.email\"]",
+        Arguments.of("fill", ", \"key\": [\"emails.email\"]",
             new Expected(1, 1, 2, "Chan", "old", "1950-01-01", "kept", "fair", 3)),
-        Arguments.of("skip", "[\"first_name\", \"last_name\", \"emails.email\"]",
-            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 4)));
+        Arguments.of("skip", ", \"key\": [\"first_name\", \"last_name\", \"emails.email\"]",
+            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 4)),
+        // The contact type's duplicate rules (metadata): by name, and the first rule (email) by default.
+        Arguments.of("skip", ", \"rule\": \"name_and_email\"",
+            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 4)),
+        Arguments.of("update", "",
+            new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 3)));
   }
 
-  @ParameterizedTest(name = "{0} by {1}")
+  @ParameterizedTest(name = "{0}{1}")
   @MethodSource("modes")
   void handlesDuplicatesByMode(String mode, String key, Expected expected) {
-    String domain = mode + key.length() + ".example.com";
+    String domain = mode + Math.abs(key.hashCode()) + ".example.com";
     contact("Mei", "Chan", "mei@" + domain, "old");
     contact("Bob", "Ng", "bob@" + domain, "kept");
     byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
@@ -63,7 +68,7 @@ class ImportDuplicateModesTest {
          "columns": [{"column": "First Name", "field": "first_name"}, {"column": "Last Name", "field": "last_name"},
                      {"column": "Email", "field": "emails.email"}, {"column": "Source", "field": "source"},
                      {"column": "Birth Date", "field": "birth_date"}],
-         "duplicates": {"mode": "%s", "key": %s}}""".formatted(mode, key);
+         "duplicates": {"mode": "%s"%s}}""".formatted(mode, key);
 
     JsonNode done = new Imports(kith.api()).run(file, profile);
 
