@@ -156,6 +156,7 @@ final class BatchPlanner {
   /**
    * The changes a row makes to an existing record: in update mode every field the row fills; in
    * fill mode only those the record has empty. The subtype of a stored record never changes.
+   * Collection rows are added to the stored ones, never replacing them (see {@link #mergeCollections}).
    */
   static ObjectNode patch(EntityDef entity, ObjectNode body, ObjectNode existing, DuplicateMode mode) {
     ObjectNode patch = body.deepCopy();
@@ -170,6 +171,9 @@ final class BatchPlanner {
         }
       }
     }
+    if (mode == DuplicateMode.UPDATE) {
+      mergeCollections(entity, patch, existing);
+    }
     // A field that does not apply to the stored record's subtype is left out rather than refused.
     String subtype = existing.path("subtype").asString(null);
     for (String name : new ArrayList<>(patch.propertyNames())) {
@@ -177,5 +181,48 @@ final class BatchPlanner {
           .ifPresent(f -> patch.remove(name));
     }
     return patch;
+  }
+
+  /**
+   * In update mode the file's collection rows join the record's rows: a row equal to a stored one
+   * (its values, ignoring case) is already there, any other is added, and no stored row is lost.
+   * A collection the row adds nothing to is left out of the patch.
+   */
+  private static void mergeCollections(EntityDef entity, ObjectNode patch, ObjectNode existing) {
+    for (String name : new ArrayList<>(patch.propertyNames())) {
+      if (!(entity.field(name).map(f -> f.type() instanceof FieldType.Collection).orElse(false))) {
+        continue;
+      }
+      tools.jackson.databind.node.ArrayNode stored = existing.get(name) instanceof tools.jackson.databind.node.ArrayNode a
+          ? a.deepCopy() : patch.arrayNode();
+      boolean added = false;
+      for (JsonNode row : patch.get(name)) {
+        boolean present = false;
+        for (JsonNode old : stored) {
+          present |= sameValues(row, old);
+        }
+        if (!present) {
+          stored.add(row);
+          added = true;
+        }
+      }
+      if (added) {
+        patch.set(name, stored);
+      } else {
+        patch.remove(name);
+      }
+    }
+  }
+
+  /** Whether every value of {@code row} is the stored row's value (text ignoring case). */
+  private static boolean sameValues(JsonNode row, JsonNode stored) {
+    for (var e : row.properties()) {
+      JsonNode value = stored.get(e.getKey());
+      if (value == null || !(value.isString() && e.getValue().isString()
+          ? value.asString().equalsIgnoreCase(e.getValue().asString()) : value.equals(e.getValue()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

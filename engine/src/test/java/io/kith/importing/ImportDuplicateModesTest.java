@@ -35,27 +35,27 @@ class ImportDuplicateModesTest {
   Stream<Arguments> modes() {
     return Stream.of(
         Arguments.of("none", ", \"key\": [\"emails.email\"]",
-            new Expected(4, 0, 0, "Chan", "old", null, "kept", "fair", 6)),
+            new Expected(4, 0, 0, "Chan", "old", null, "kept", "fair", 7)),
         Arguments.of("skip", ", \"key\": [\"emails.email\"]",
-            new Expected(1, 0, 3, "Chan", "old", null, "kept", "fair", 3)),
+            new Expected(1, 0, 3, "Chan", "old", null, "kept", "fair", 4)),
         Arguments.of("update", ", \"key\": [\"emails.email\"]",
-            new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 3)),
+            new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 4)),
         Arguments.of("fill", ", \"key\": [\"emails.email\"]",
-            new Expected(1, 1, 2, "Chan", "old", "1950-01-01", "kept", "fair", 3)),
+            new Expected(1, 1, 2, "Chan", "old", "1950-01-01", "kept", "fair", 4)),
         Arguments.of("skip", ", \"key\": [\"first_name\", \"last_name\", \"emails.email\"]",
-            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 4)),
+            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 5)),
         // The contact type's duplicate rules (metadata): by name, and the first rule (email) by default.
         Arguments.of("skip", ", \"rule\": \"name_and_email\"",
-            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 4)),
+            new Expected(2, 0, 2, "Chan", "old", null, "kept", "fair", 5)),
         Arguments.of("update", "",
-            new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 3)));
+            new Expected(1, 3, 0, "Chan-Updated", "new source", "1950-01-01", "fair", "second", 4)));
   }
 
   @ParameterizedTest(name = "{0}{1}")
   @MethodSource("modes")
   void handlesDuplicatesByMode(String mode, String key, Expected expected) {
     String domain = mode + Math.abs(key.hashCode()) + ".example.com";
-    contact("Mei", "Chan", "mei@" + domain, "old");
+    contact("Mei", "Chan", "mei@" + domain, "old", "mei.work@" + domain);
     contact("Bob", "Ng", "bob@" + domain, "kept");
     byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
         "First Name,Last Name,Email,Source,Birth Date",
@@ -83,6 +83,8 @@ class ImportDuplicateModesTest {
     assertThat(byEmail("new@" + domain).get(0).get("source")).isEqualTo(expected.newSource());
     assertThat(kith.db().query("select 1 from contact__emails where email like $1", "%@" + domain))
         .hasSize(expected.contacts());
+    // No mode loses a stored collection row: update adds the file's rows to the record's own.
+    assertThat(kith.db().query("select 1 from contact__emails where email = $1", "mei.work@" + domain)).hasSize(1);
     // The stored display name follows the stored fields, as on every write path.
     assertThat(mei.get("display_name")).isEqualTo("Mei " + expected.meiLastName());
   }
@@ -93,10 +95,14 @@ class ImportDuplicateModesTest {
           join contact__emails e on e.parent_id = c.id where lower(e.email) = $1 order by c.id""", email);
   }
 
-  private void contact(String first, String last, String email, String source) {
+  private void contact(String first, String last, String... emailsThenSource) {
+    var emails = ApiClient.JSON.createArrayNode();
+    emails.add(ApiClient.JSON.createObjectNode().put("email", emailsThenSource[0]));
+    for (int i = 2; i < emailsThenSource.length; i++) {
+      emails.add(ApiClient.JSON.createObjectNode().put("email", emailsThenSource[i]).put("location_type", "work"));
+    }
     String body = ApiClient.JSON.createObjectNode().put("subtype", "individual").put("first_name", first)
-        .put("last_name", last).put("source", source).set("emails", ApiClient.JSON.createArrayNode().add(
-            ApiClient.JSON.createObjectNode().put("email", email))).toString();
+        .put("last_name", last).put("source", emailsThenSource[1]).set("emails", emails).toString();
     Response created = kith.api().post("/api/v1/contact", body);
     assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
   }
