@@ -79,6 +79,11 @@ public final class ImportService {
     return worker;
   }
 
+  /** The refusal of an upload over the size limit (also when the multipart reader stops it). */
+  public RecordValidationException fileTooLarge() {
+    return CsvProblems.tooLarge(settings.maxBytes());
+  }
+
   /** Streams an upload to a new file in the import directory; past the size limit it is refused and removed. */
   public Mono<Path> receive(Flux<DataBuffer> content) {
     return Blocking.call(() -> {

@@ -39,7 +39,13 @@ class ImportUploadErrorsTest {
     for (int i = 0; i < 11; i++) {
       rows.append("\r\nA,B").append(i);
     }
+    StringBuilder huge = new StringBuilder("First,Last");
+    for (int i = 0; i < 20_000; i++) {
+      huge.append("\r\nSomeone,Number").append(i);
+    }
     return Stream.of(
+        Arguments.of("a file far over the size limit (stopped while uploading)", utf8(huge.toString()), profile(""),
+            "file", "file_too_large", "file is larger than the limit of 4000 bytes."),
         Arguments.of("file over the size limit", utf8(big.toString()), profile(""), "file", "file_too_large",
             "file is larger than the limit of 4000 bytes."),
         Arguments.of("more rows than the limit", utf8(rows.toString()), profile(""), "file", "too_many_rows",

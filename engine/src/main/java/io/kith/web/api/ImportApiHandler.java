@@ -53,7 +53,9 @@ final class ImportApiHandler {
     }
     boolean dryRun = dryRunText.equalsIgnoreCase("true");
     KithLocale locale = RequestLocale.of(request.exchange());
-    return request.multipartData().flatMap(parts -> {
+    return request.multipartData()
+        .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> imports.fileTooLarge())
+        .flatMap(parts -> {
       if (!(parts.getFirst("file") instanceof FilePart file)) {
         return Mono.error(new RecordValidationException(List.of(FieldError.of("file", "required"))));
       }

@@ -92,7 +92,9 @@ final class ImportPageHandler {
   /** {@code POST /app/imports/preview} (multipart): receives the file and shows the preview. */
   Mono<ServerResponse> upload(ServerRequest request) {
     KithLocale locale = RequestLocale.of(request.exchange());
-    return request.multipartData().flatMap(parts -> {
+    return request.multipartData()
+        .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> imports.fileTooLarge())
+        .flatMap(parts -> {
       if (!(parts.getFirst("file") instanceof FilePart file)) {
         return startPage(request, List.of(pages.text(locale, "import.choose_file")), HttpStatus.BAD_REQUEST);
       }
@@ -102,7 +104,7 @@ final class ImportPageHandler {
           .onErrorResume(RecordValidationException.class, e -> startPage(request, messages(e, locale), HttpStatus.BAD_REQUEST))
           .onErrorResume(RecordException.class, e -> startPage(request,
               List.of(problems.record(e, locale).get("title").asString()), HttpStatus.BAD_REQUEST));
-    });
+    }).onErrorResume(RecordValidationException.class, e -> startPage(request, messages(e, locale), HttpStatus.BAD_REQUEST));
   }
 
   /** The profile the first step asks for: a saved one, or one built from the form's choices. */
