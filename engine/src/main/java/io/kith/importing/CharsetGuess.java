@@ -46,6 +46,7 @@ final class CharsetGuess {
 
   private CharsetGuess() {}
 
+  /** The guess, or null when the bytes are text in none of the encodings Kith detects. */
   static Guess of(byte[] sample, int length, boolean truncated) {
     if (length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
       return new Guess(StandardCharsets.UTF_8, 3, true);
@@ -59,8 +60,11 @@ final class CharsetGuess {
     }
     String big5 = decode(BIG5, sample, length, truncated);
     String gb = decode(GB18030, sample, length, truncated);
+    if (big5 == null && gb == null) {
+      return null;
+    }
     if (big5 == null) {
-      return new Guess(GB18030, 0, gb != null);
+      return new Guess(GB18030, 0, true);
     }
     if (gb == null) {
       return new Guess(BIG5, 0, true);

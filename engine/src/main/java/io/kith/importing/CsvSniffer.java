@@ -42,6 +42,10 @@ final class CsvSniffer {
     boolean certain = true;
     if (detected) {
       CharsetGuess.Guess guess = CharsetGuess.of(sample, length, truncated);
+      if (guess == null) {
+        throw new RecordValidationException(List.of(FieldError.of("file.encoding", "undetected_encoding",
+            String.join(", ", CharsetGuess.CHOICES))));
+      }
       charset = guess.charset();
       bom = guess.bomLength();
       certain = guess.certain();

@@ -112,6 +112,15 @@ class ImportCsvReadingTest {
   }
 
   @Test
+  void asksForTheEncodingWhenTheTextIsInNoneItDetects() throws IOException {
+    Path file = write(Imports.csv(Charset.forName("windows-1252"), false, "Name,City", "José,São Paulo", "Zoë,Köln"));
+
+    assertThatThrownBy(() -> CsvSniffer.layout(file, FileOptions.DETECT))
+        .isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+            .extracting(err -> err.field() + " " + err.code()).containsExactly("file.encoding undetected_encoding"));
+  }
+
+  @Test
   void refusesAnEncodingKithDoesNotRead() throws IOException {
     Path file = write("a,b\r\n".getBytes(StandardCharsets.UTF_8));
 
