@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Multi-row SQL for many records of one type at once: one insert for all new records (child rows
- * and links likewise), one update per set of changed columns, never one statement per record.
- * Statements are cut so none binds more than {@link #MAX_BINDS} values.
+ * and links likewise, each an {@link UnnestInsert}), one update per set of changed columns, never
+ * one statement per record. Updates are cut so none binds more than {@link #MAX_BINDS} values.
  */
 final class BulkStore {
 
@@ -36,58 +36,54 @@ final class BulkStore {
     this.fieldTypes = fieldTypes;
   }
 
-  /** Inserts the records and their child rows; emits the new ids in the order of {@code rows}. */
+  /**
+   * Inserts the records and their child rows; emits the new ids in the order of {@code rows}. The
+   * ids are taken from the table's sequence first, so child rows know their parents without
+   * relying on the order rows come back from an insert.
+   */
   Mono<List<Long>> insert(EntityTable t, List<Row> rows) {
     if (rows.isEmpty()) {
       return Mono.just(List.of());
     }
-    List<String> names = new ArrayList<>();
+    List<String> names = new ArrayList<>(List.of("id"));
+    List<String> types = new ArrayList<>(List.of("bigint"));
     if (t.entity.hasSubtypes()) {
       names.add("subtype");
+      types.add("text");
     }
-    t.columnFields.forEach(f -> names.add(f.name()));
-    names.addAll(t.searchColumnsWritten);
-    int perRow = Math.max(1, names.size());
-    return Flux.fromIterable(chunks(rows, perRow))
-        .concatMap(chunk -> insertChunk(t, names, chunk))
-        .collectList()
-        .map(lists -> lists.stream().flatMap(List::stream).toList())
+    for (FieldDef field : t.columnFields) {
+      names.add(field.name());
+      types.add(fieldTypes.of(field.type()).columnType(field.type()));
+    }
+    for (String column : t.searchColumnsWritten) {
+      names.add(column);
+      types.add(sqlType(t, column));
+    }
+    UnnestInsert insert = new UnnestInsert(t.table, names, types);
+    return db.sql("select nextval(pg_get_serial_sequence($1, 'id')) from generate_series(1, $2)")
+        .bind(0, t.table).bind(1, rows.size())
+        .map(r -> r.get(0, Long.class)).all().collectList()
         .flatMap(ids -> {
+          List<Object[]> values = new ArrayList<>();
           List<Row> withIds = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
-            withIds.add(new Row(ids.get(i), rows.get(i).input(), rows.get(i).computed()));
+            Row row = rows.get(i);
+            withIds.add(new Row(ids.get(i), row.input(), row.computed()));
+            List<Object> v = new ArrayList<>(List.of(ids.get(i)));
+            if (t.entity.hasSubtypes()) {
+              v.add(row.input().subtype());
+            }
+            for (FieldDef field : t.columnFields) {
+              v.add(row.computed().containsKey(field.name()) ? row.computed().get(field.name())
+                  : row.input().columns().get(field.name()));
+            }
+            t.searchColumnsWritten.forEach(c -> v.add(row.computed().get(c)));
+            values.add(v.toArray());
           }
-          return writeChildren(t, withIds).thenReturn(ids);
+          return db.sql(insert.sql()).bindValues(insert.binds(values)).then()
+              .then(writeChildren(t, withIds))
+              .thenReturn(ids);
         });
-  }
-
-  private Mono<List<Long>> insertChunk(EntityTable t, List<String> names, List<Row> chunk) {
-    if (names.isEmpty()) {
-      return db.sql("insert into " + t.table + " (\"active\") select true from generate_series(1, $1) returning \"id\"")
-          .bind(0, chunk.size()).map(r -> r.get(0, Long.class)).all().collectList();
-    }
-    StringBuilder sql = new StringBuilder("insert into " + t.table + " ("
-        + names.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") values ");
-    List<Bind> binds = new ArrayList<>();
-    for (int r = 0; r < chunk.size(); r++) {
-      Row row = chunk.get(r);
-      int first = binds.size() + 1;
-      if (t.entity.hasSubtypes()) {
-        binds.add(new Bind(row.input().subtype(), String.class));
-      }
-      for (FieldDef field : t.columnFields) {
-        Object value = row.computed().containsKey(field.name()) ? row.computed().get(field.name())
-            : row.input().columns().get(field.name());
-        binds.add(new Bind(value, columnClass(field)));
-      }
-      for (String column : t.searchColumnsWritten) {
-        binds.add(new Bind(row.computed().get(column), SearchValues.columnClass(column)));
-      }
-      sql.append(r > 0 ? ", " : "").append(placeholders(first, names.size(), null));
-    }
-    // The rows of a multi-row VALUES insert come back in the order they were listed.
-    return SqlBinder.bind(db.sql(sql + " returning \"id\""), binds)
-        .map(r -> r.get(0, Long.class)).all().collectList();
   }
 
   /**
@@ -154,53 +150,48 @@ final class BulkStore {
     return Flux.concat(deletes).then(writeChildren(t, rows));
   }
 
-  /** Child rows and links of many records: one multi-row insert per field (cut by bind count). */
+  /** Child rows and links of many records: one unnest insert per field. */
   private Mono<Void> writeChildren(EntityTable t, List<Row> rows) {
-    List<Mono<Long>> writes = new ArrayList<>();
+    List<Mono<Void>> writes = new ArrayList<>();
     for (FieldDef field : t.collectionFields) {
       List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
-      List<List<Bind>> values = new ArrayList<>();
+      List<Object[]> values = new ArrayList<>();
       for (Row row : rows) {
         List<Map<String, Object>> childRows = row.input().collections().getOrDefault(field.name(), List.of());
         for (int i = 0; i < childRows.size(); i++) {
-          List<Bind> binds = new ArrayList<>(List.of(new Bind(row.id(), Long.class), new Bind(i, Integer.class)));
+          List<Object> v = new ArrayList<>(List.of(row.id(), i));
           for (FieldDef child : children) {
-            binds.add(new Bind(childRows.get(i).get(child.name()), columnClass(child)));
+            v.add(childRows.get(i).get(child.name()));
           }
-          values.add(binds);
+          values.add(v.toArray());
         }
       }
-      String columns = children.stream().map(f -> ", " + SqlNames.quote(f.name())).collect(Collectors.joining());
-      writes.addAll(inserts("insert into " + t.childTable(field) + " (\"parent_id\", \"position\"" + columns + ") values ",
-          values, children.size() + 2));
+      if (!values.isEmpty()) {
+        List<String> names = new ArrayList<>(List.of("parent_id", "position"));
+        List<String> types = new ArrayList<>(List.of("bigint", "integer"));
+        for (FieldDef child : children) {
+          names.add(child.name());
+          types.add(fieldTypes.of(child.type()).columnType(child.type()));
+        }
+        UnnestInsert insert = new UnnestInsert(t.childTable(field), names, types);
+        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+      }
     }
     for (FieldDef field : t.linkFields) {
-      List<List<Bind>> values = new ArrayList<>();
+      List<Object[]> values = new ArrayList<>();
       for (Row row : rows) {
         List<Long> targets = row.input().links().getOrDefault(field.name(), List.of());
         for (int i = 0; i < targets.size(); i++) {
-          values.add(List.of(new Bind(row.id(), Long.class), new Bind(targets.get(i), Long.class), new Bind(i, Integer.class)));
+          values.add(new Object[] {row.id(), targets.get(i), i});
         }
       }
-      writes.addAll(inserts("insert into " + t.childTable(field) + " (\"source_id\", \"target_id\", \"position\") values ",
-          values, 3));
+      if (!values.isEmpty()) {
+        UnnestInsert insert = new UnnestInsert(t.childTable(field), List.of("source_id", "target_id", "position"),
+            List.of("bigint", "bigint", "integer"));
+        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+      }
     }
     return Flux.concat(writes).then();
-  }
-
-  private List<Mono<Long>> inserts(String prefix, List<List<Bind>> values, int perRow) {
-    List<Mono<Long>> out = new ArrayList<>();
-    for (List<List<Bind>> chunk : chunks(values, perRow)) {
-      StringBuilder sql = new StringBuilder(prefix);
-      List<Bind> binds = new ArrayList<>();
-      for (int r = 0; r < chunk.size(); r++) {
-        int first = binds.size() + 1;
-        binds.addAll(chunk.get(r));
-        sql.append(r > 0 ? ", " : "").append(placeholders(first, perRow, null));
-      }
-      out.add(Mono.defer(() -> SqlBinder.bind(db.sql(sql.toString()), binds).fetch().rowsUpdated()));
-    }
-    return out;
   }
 
   private static <T> List<List<T>> chunks(List<T> items, int bindsPerItem) {

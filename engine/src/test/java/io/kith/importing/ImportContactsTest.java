@@ -55,6 +55,22 @@ class ImportContactsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void storesTextWithQuotesBackslashesAndBracesExactly() {
+    String tricky = "Jo \"JJ\" \\ {x}, y";
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false, "First Name,Last Name",
+        "\"" + tricky.replace("\"", "\"\"") + "\",O'Brien");
+
+    JsonNode done = new Imports(kith.api()).run(file, SUGGEST);
+
+    assertThat(done.get("created").asInt()).isEqualTo(1);
+    assertThat(kith.db().query("select first_name, display_name from contact where last_name = 'O''Brien'"))
+        .containsExactly(Map.of("first_name", tricky, "display_name", tricky + " O'Brien"));
+    // The quick-search columns (a text array among them) were written too: the record is found.
+    assertThat(kith.api().get("/api/v1/search?q=O'Brien").body().get("items").findValuesAsString("label"))
+        .contains(tricky + " O'Brien");
+  }
+
+  @org.junit.jupiter.api.Test
   void readsCellsAsPeopleWriteThemInAFileWithoutHeaderRow() {
     // Semicolons, single quotes and no header row, all chosen in the profile; columns by position.
     byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
