@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The import wizard in the browser's way: upload a Big5 file with Chinese headers, see the
@@ -74,6 +75,16 @@ class ImportWizardPagesTest {
         .containsExactly(Map.of("first_name", "大文", "source", "常客"));
     assertThat(kith.api().get("/api/v1/import-profiles/wizard_members").body().at("/columns/4/field").asString())
         .isEqualTo("source");
+
+    // Acceptance 7: the profile the wizard saved, reused through the API, gives the same result.
+    byte[] again = Imports.csv(Charset.forName("Big5"), false,
+        "名字,姓氏,電郵,性別,備註",
+        "小明,王,siu.ming@wizard.example.com,男,新客",
+        "美玲,李,不是電郵,女,");
+    JsonNode byApi = new Imports(kith.api()).run(again, "wizard_members");
+    assertThat(List.of(byApi.get("created").asInt(), byApi.get("failed").asInt())).containsExactly(1, 1);
+    assertThat(kith.db().query("select first_name, source, gender from contact where last_name = '王'"))
+        .containsExactly(Map.of("first_name", "小明", "source", "新客", "gender", "male"));
   }
 
   @Test
