@@ -211,4 +211,28 @@
       form.querySelectorAll(".add-condition, .add-group, .remove-condition").forEach(function (b) { b.hidden = false; });
     });
   });
+
+  // Import jobs: live progress from the job's server-sent events; the page reloads once it has finished.
+  document.querySelectorAll("[data-import-events]").forEach(function (section) {
+    if (!window.EventSource) {
+      return;
+    }
+    var source = new EventSource(section.getAttribute("data-import-events"));
+    source.addEventListener("progress", function (event) {
+      var job = JSON.parse(event.data);
+      section.querySelectorAll("[data-field]").forEach(function (cell) {
+        var value = job[cell.getAttribute("data-field")];
+        cell.textContent = value === undefined || value === null ? "" : String(value);
+      });
+      var bar = section.querySelector("progress");
+      if (bar) {
+        bar.max = Math.max(1, job.totalRows);
+        bar.value = job.rowsDone;
+      }
+      if (job.finishedAt) {
+        source.close();
+        window.location.reload();
+      }
+    });
+  });
 })();

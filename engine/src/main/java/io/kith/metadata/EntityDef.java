@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param searchFields what quick search looks in: field names, or {@code collection.child} paths
  *     such as {@code emails.email}; empty means the type is not in quick search
+ * @param dedupeRules the duplicate rules imports match existing records by, first one the default
  */
 public record EntityDef(
     String name,
@@ -24,7 +25,8 @@ public record EntityDef(
     List<String> listColumns,
     SortSpec defaultSort,
     List<FormSection> formSections,
-    List<String> searchFields) {
+    List<String> searchFields,
+    List<DedupeRule> dedupeRules) {
 
   public EntityDef {
     Identifiers.requireValid(name);
@@ -34,6 +36,11 @@ public record EntityDef(
     listColumns = List.copyOf(listColumns);
     formSections = List.copyOf(formSections);
     searchFields = List.copyOf(searchFields);
+    dedupeRules = List.copyOf(dedupeRules);
+  }
+
+  public Optional<DedupeRule> dedupeRule(String ruleName) {
+    return dedupeRules.stream().filter(r -> r.name().equals(ruleName)).findFirst();
   }
 
   /** Whether quick search looks at records of this type. */

@@ -43,7 +43,18 @@ final class MetadataBinder {
         strings(list.get("columns")),
         list.has("sort") ? SortSpec.parse(list.get("sort").asString()) : null,
         sections,
-        strings(node.path("search").get("fields")));
+        strings(node.path("search").get("fields")),
+        dedupe(node.get("dedupe")));
+  }
+
+  private static List<DedupeRule> dedupe(JsonNode rules) {
+    List<DedupeRule> out = new ArrayList<>();
+    if (rules != null) {
+      for (JsonNode rule : rules) {
+        out.add(new DedupeRule(rule.get("name").asString(), text(rule.get("label")), strings(rule.get("fields"))));
+      }
+    }
+    return out;
   }
 
   static OptionList optionList(JsonNode node) {

@@ -47,6 +47,7 @@ final class MetadataChecker {
     checkUnique(file, entity);
     checkListAndForm(file, entity);
     checkSearch(file, entity);
+    checkDedupe(file, entity);
   }
 
   private void checkFields(
@@ -171,6 +172,31 @@ final class MetadataChecker {
       } else if (!isSearchableText(field.type())) {
         problem(file, at, "Search field \"" + path + "\" has type " + field.type().typeName()
             + "; quick search only looks at text, long_text, email, phone, url and stored computed fields.");
+      }
+    }
+  }
+
+  /** Duplicate rules name fields with a column of their own, or collection fields; names are unique. */
+  private void checkDedupe(String file, EntityDef entity) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < entity.dedupeRules().size(); i++) {
+      DedupeRule rule = entity.dedupeRules().get(i);
+      if (!names.add(rule.name())) {
+        problem(file, "/dedupe/" + i + "/name", "There is already a duplicate rule named \"" + rule.name() + "\".");
+      }
+      for (int f = 0; f < rule.fields().size(); f++) {
+        String path = rule.fields().get(f);
+        String[] parts = path.split("\\.", -1);
+        FieldDef field = entity.field(parts[0]).orElse(null);
+        if (parts.length == 2 && field != null && field.type() instanceof FieldType.Collection c) {
+          field = c.fields().stream().filter(x -> x.name().equals(parts[1])).findFirst().orElse(null);
+        } else if (parts.length == 2 || (field != null && !field.type().hasColumn())) {
+          field = null;
+        }
+        if (field == null) {
+          problem(file, "/dedupe/" + i + "/fields/" + f, "Duplicate rule \"" + rule.name() + "\" names \"" + path
+              + "\", which is not a plain field or a collection's field (such as emails.email) of this entity type.");
+        }
       }
     }
   }

@@ -54,6 +54,16 @@ public final class MetadataWriter {
     if (e.isSearchable()) {
       out.putObject("search").set("fields", strings(e.searchFields()));
     }
+    if (!e.dedupeRules().isEmpty()) {
+      ArrayNode rules = out.putArray("dedupe");
+      for (DedupeRule r : e.dedupeRules()) {
+        ObjectNode rule = rules.addObject().put("name", r.name());
+        if (!r.label().isEmpty()) {
+          rule.set("label", text(r.label()));
+        }
+        rule.set("fields", strings(r.fields()));
+      }
+    }
     return out;
   }
 

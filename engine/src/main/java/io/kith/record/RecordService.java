@@ -53,6 +53,7 @@ public final class RecordService {
   private final QueryReader queryReader;
   private final QuerySql querySql;
   private final HistoryWriter history;
+  private final BulkRecords bulk;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -70,6 +71,12 @@ public final class RecordService {
     this.history = new HistoryWriter(db);
     this.guard = new RecordGuard(db);
     this.ownership = new Ownership(db, tx, history);
+    this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
+  }
+
+  /** Batch validation and writes for bulk paths (imports), through the same checks as single writes. */
+  public BulkRecords bulk() {
+    return bulk;
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
@@ -193,7 +200,7 @@ public final class RecordService {
             }
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
-            return storedChecks.check(snapshot, t.entity, input, id, storedColumns(t.entity, existing))
+            return storedChecks.check(snapshot, t.entity, input, id, storedColumns(fieldTypes, t.entity, existing))
                 .then(store.update(t, id, expectedVersion, input, computed, access.userId()))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)
                     .flatMap(updated -> history.updated(t.entity, existing, updated).thenReturn(updated)));
@@ -358,7 +365,7 @@ public final class RecordService {
         .orElseThrow(() -> new RecordException(Reason.NOT_FOUND, "unknown_entity", entityName));
   }
 
-  private EntityTable table(MetadataSnapshot snapshot, String entityName) {
+  EntityTable table(MetadataSnapshot snapshot, String entityName) {
     EntityDef entity = entity(snapshot, entityName);
     return tables.get(snapshot, entity.name(), k -> new EntityTable(entity));
   }
@@ -376,7 +383,7 @@ public final class RecordService {
   }
 
   /** Adds metadata defaults for absent fields of a new record. */
-  private static JsonNode withDefaults(EntityDef entity, JsonNode body) {
+  static JsonNode withDefaults(EntityDef entity, JsonNode body) {
     if (!(body instanceof ObjectNode object)) {
       return body;
     }
@@ -442,7 +449,7 @@ public final class RecordService {
   }
 
   /** Column values of the stored record, for unique checks that span sent and unsent fields. */
-  private Map<String, Object> storedColumns(EntityDef entity, ObjectNode existing) {
+  static Map<String, Object> storedColumns(FieldTypes fieldTypes, EntityDef entity, ObjectNode existing) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (List<String> group : entity.uniqueTogether()) {
       for (String name : group) {

@@ -59,6 +59,15 @@ final class RecordStore {
         .flatMap(record -> attach(t, List.of(record)).thenReturn(record));
   }
 
+  /** Records by id, with child rows and links; ids not found are left out. */
+  Mono<List<ObjectNode>> findAll(EntityTable t, Long[] ids) {
+    return db.sql("select " + t.selectList + " from " + t.table + " where \"id\" = any($1) order by \"id\"")
+        .bind(0, ids)
+        .map(row -> rows.record(t, row))
+        .all().collectList()
+        .flatMap(list -> attach(t, list).thenReturn(list));
+  }
+
   /** One page of records matching {@code where} (compiled from a checked query), with its total. */
   Mono<Page> list(EntityTable t, Query query, QuerySql.Fragment where) {
     String from = " from " + t.table + " t where " + where.sql();

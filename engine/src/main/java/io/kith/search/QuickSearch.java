@@ -94,8 +94,7 @@ public final class QuickSearch {
     }
     List<String> order = new ArrayList<>(snapshot.entities().keySet());
     EntitySearch.Session session = new EntitySearch.Session(db, tx);
-    // The types are searched at once (each on its own connection); the hits are ordered afterwards.
-    Flux<SearchHit> hits = Flux.fromIterable(entities).flatMap(entity -> {
+    Flux<SearchHit> hits = Flux.fromIterable(entities).concatMap(entity -> {
       SearchSql sql = statements.get(snapshot, entity.name(), name -> new SearchSql(entity, fieldTypes));
       return stats.of(entity.name())
           .flatMap(frequencies -> new EntitySearch(session, sql, term, limit, frequencies).run())

@@ -23,6 +23,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
@@ -64,7 +65,7 @@ public class SecurityConfiguration {
             .anyExchange().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(denied(problems)))
         .csrf(csrf -> csrf.csrfTokenRepository(tokens).requireCsrfProtectionMatcher(unsafeWithoutBearer())
-            .accessDeniedHandler(csrfDenied(problems)))
+            .csrfTokenRequestHandler(tokenHandler()).accessDeniedHandler(csrfDenied(problems)))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -72,6 +73,13 @@ public class SecurityConfiguration {
         .addFilterAfter(new PasswordChangeGate(), SecurityWebFiltersOrder.AUTHORIZATION)
         .addFilterAfter(new AccessContextFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
+  }
+
+  /** The default handler (tokens masked per response), also reading the token from multipart forms (file uploads). */
+  private static XorServerCsrfTokenRequestAttributeHandler tokenHandler() {
+    XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /** The signed-in user's id, for features that keep an owner (saved searches, records). */

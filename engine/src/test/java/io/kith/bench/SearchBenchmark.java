@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code bench.rounds} (5), {@code bench.repeat} (times each term is asked per round, 3).
  *
  * <p>Run from the repository root:
- * {@code mvn -B -ntp -Pbench -Dbench.class=io.kith.bench.SearchBenchmark -pl engine -am verify}.
+ * {@code mvn -B -ntp -Pbench -Dbench.main=io.kith.bench.SearchBenchmark -pl engine -am verify}.
  */
 public final class SearchBenchmark {
 

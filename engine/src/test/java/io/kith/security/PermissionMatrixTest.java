@@ -74,6 +74,7 @@ class PermissionMatrixTest {
     assertThat(allowed(api.post("/api/v1/contact/search", "{}").status())).as("API search").isEqualTo(view);
     assertThat(allowed(pages.get("/app/contact").status())).as("list page").isEqualTo(view);
     assertThat(allowed(pages.get("/app/contact/" + contact).status())).as("detail page").isEqualTo(view);
+    assertThat(allowed(pages.get("/app/contact/search").status())).as("advanced search page").isEqualTo(view);
     assertThat(allowed(api.get("/api/v1/contact/autocomplete?q=matrixa").status())).as("autocomplete").isEqualTo(view);
     List<String> found = new ArrayList<>();
     api.get("/api/v1/search?q=matrixa").body().get("items").forEach(i -> found.add(i.get("entity").asString()));

@@ -76,6 +76,32 @@ public final class ApiClient {
     return new Response(result.getStatus().value(), result.getResponseHeaders(), body);
   }
 
+  /** A multipart/form-data POST (for example a file upload built with {@code MultipartBodyBuilder}). */
+  public Response multipart(String uri, org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> parts,
+      String... headers) {
+    WebTestClient.RequestBodySpec spec = client.post().uri(uri);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      spec.header(headers[i], headers[i + 1]);
+    }
+    EntityExchangeResult<byte[]> result = spec.contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts))
+        .exchange().expectBody().returnResult();
+    byte[] bytes = result.getResponseBody();
+    JsonNode body = bytes == null || bytes.length == 0
+        ? null : JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    return new Response(result.getStatus().value(), result.getResponseHeaders(), body);
+  }
+
+  /** The raw body of a GET, as text in UTF-8. */
+  public String text(String uri, String... headers) {
+    WebTestClient.RequestHeadersSpec<?> spec = client.get().uri(uri);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      spec.header(headers[i], headers[i + 1]);
+    }
+    byte[] bytes = spec.exchange().expectBody().returnResult().getResponseBody();
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
   /** Parses JSON text (tests write request bodies as text blocks). */
   public static JsonNode parse(String json) {
     return JSON.readTree(json);

@@ -85,6 +85,26 @@ public final class HtmlSession {
     return postRaw(path, fields, false);
   }
 
+  /** Posts a multipart form: the fields, one file, and the CSRF token of the last page fetched. */
+  public Page postMultipart(String path, List<Map.Entry<String, String>> fields, String fileField, String fileName,
+      byte[] file) {
+    String boundary = "kith" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+    all.add(Map.entry("_csrf", csrfToken));
+    for (Map.Entry<String, String> field : all) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(file);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+  }
+
   private Page postRaw(String path, List<Map.Entry<String, String>> fields, boolean withToken) {
     String body = fields.stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

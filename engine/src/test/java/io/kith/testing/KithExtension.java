@@ -16,18 +16,20 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
 
   private final String metadataResource;
   private final Class<?>[] extraSources;
+  private final String[] args;
   private TestDatabase db;
   private KithServer server;
   private ApiClient api;
 
-  private KithExtension(String metadataResource, Class<?>... extraSources) {
+  private KithExtension(String metadataResource, Class<?>[] extraSources, String[] args) {
     this.metadataResource = metadataResource;
-    this.extraSources = extraSources;
+    this.extraSources = extraSources.clone();
+    this.args = args.clone();
   }
 
   /** Kith with the shipped metadata pack. */
   public static KithExtension shipped() {
-    return new KithExtension(null);
+    return new KithExtension(null, new Class<?>[0], new String[0]);
   }
 
   /**
@@ -35,19 +37,24 @@ public final class KithExtension implements BeforeAllCallback, AfterAllCallback 
    * methods that are not {@code @Configuration}, so the engine's component scan never finds them).
    */
   public static KithExtension shippedWith(Class<?>... extraSources) {
-    return new KithExtension(null, extraSources);
+    return new KithExtension(null, extraSources, new String[0]);
+  }
+
+  /** Kith with the shipped metadata pack and extra settings, e.g. {@code --kith.import.max-rows=10}. */
+  public static KithExtension shippedWith(String... args) {
+    return new KithExtension(null, new Class<?>[0], args);
   }
 
   /** Kith with a metadata folder from the test resources, e.g. {@code /metadata-volunteer}. */
   public static KithExtension withMetadata(String resource) {
-    return new KithExtension(resource);
+    return new KithExtension(resource, new Class<?>[0], new String[0]);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws URISyntaxException {
     db = new TestDatabase();
     Path metadata = metadataResource == null ? null : Path.of(KithExtension.class.getResource(metadataResource).toURI());
-    server = KithServer.start(db, metadata, extraSources);
+    server = KithServer.start(db, metadata, extraSources, args);
     api = server.api();
   }
 

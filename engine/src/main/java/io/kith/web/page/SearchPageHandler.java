@@ -85,7 +85,8 @@ final class SearchPageHandler {
     MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
-    return currentUser.id(request.exchange()).flatMap(viewer -> states.resolve(snapshot, entity, params, viewer)
+    return records.require(entity.name(), io.kith.access.Action.VIEW).then(currentUser.id(request.exchange()))
+        .flatMap(viewer -> states.resolve(snapshot, entity, params, viewer)
         .flatMap(state -> {
           Outcome outcome = read(snapshot, entity, state, locale);
           Mono<Optional<Page>> results = outcome.query == null ? Mono.just(Optional.empty())

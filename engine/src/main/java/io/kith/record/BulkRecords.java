@@ -1,0 +1,154 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypes;
+import io.kith.metadata.EntityDef;
+import io.kith.metadata.MetadataSnapshot;
+import io.kith.record.RecordSchemas.Mode;
+import io.kith.validation.FieldError;
+import io.kith.validation.RecordValidationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Many records of one entity type at a time, for bulk paths such as imports. Each record goes
+ * through exactly the checks of {@code POST} and {@code PATCH} (defaults, the generated JSON
+ * Schema, conversion, inactive options, references, unique values), but the checks that need the
+ * database run once per batch and the writes are multi-row statements. Writes do not open a
+ * transaction of their own: the caller runs them in one, with its own bookkeeping.
+ */
+public final class BulkRecords {
+
+  /**
+   * One record to check: a new one ({@code existing} null) or changes to a stored record.
+   *
+   * @param body the record as the API would receive it (a patch body for an existing record)
+   */
+  public record Draft(JsonNode body, ObjectNode existing) {
+    public boolean isUpdate() {
+      return existing != null;
+    }
+  }
+
+  /** A checked draft: ready to write, or refused with its errors. */
+  public static final class Checked {
+    private final Draft draft;
+    private final RecordInput input;
+    private final Map<String, Object> computed;
+    private final List<FieldError> errors;
+
+    private Checked(Draft draft, RecordInput input, Map<String, Object> computed, List<FieldError> errors) {
+      this.draft = draft;
+      this.input = input;
+      this.computed = computed;
+      this.errors = List.copyOf(errors);
+    }
+
+    public Draft draft() {
+      return draft;
+    }
+
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+
+    public List<FieldError> errors() {
+      return errors;
+    }
+  }
+
+  private final FieldTypes fieldTypes;
+  private final InputReader inputReader;
+  private final StoredChecks storedChecks;
+  private final RecordStore store;
+  private final BulkStore bulkStore;
+  private final BiFunction<MetadataSnapshot, String, EntityTable> tables;
+
+  BulkRecords(FieldTypes fieldTypes, InputReader inputReader, StoredChecks storedChecks, RecordStore store,
+      DatabaseClient db, BiFunction<MetadataSnapshot, String, EntityTable> tables) {
+    this.fieldTypes = fieldTypes;
+    this.inputReader = inputReader;
+    this.storedChecks = storedChecks;
+    this.store = store;
+    this.bulkStore = new BulkStore(db, fieldTypes);
+    this.tables = tables;
+  }
+
+  /** Stored records by id (child rows included), in one query plus one per collection. */
+  public Mono<Map<Long, ObjectNode>> existing(MetadataSnapshot snapshot, String entity, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    EntityTable t = tables.apply(snapshot, entity);
+    return store.findAll(t, ids.stream().distinct().toArray(Long[]::new)).map(list -> {
+      Map<Long, ObjectNode> out = new LinkedHashMap<>();
+      list.forEach(r -> out.put(r.get("id").asLong(), r));
+      return out;
+    });
+  }
+
+  /** Checks every draft; the database is asked once per reference target and unique group. */
+  public Mono<List<Checked>> check(MetadataSnapshot snapshot, String entityName, List<Draft> drafts) {
+    return Mono.defer(() -> {
+      EntityDef entity = tables.apply(snapshot, entityName).entity;
+      List<Checked> read = new ArrayList<>();
+      List<StoredChecks.Subject> subjects = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      for (Draft draft : drafts) {
+        try {
+          RecordInput input = draft.isUpdate()
+              ? inputReader.read(snapshot, entity, draft.body(), Mode.PATCH, draft.existing())
+              : inputReader.read(snapshot, entity, RecordService.withDefaults(entity, draft.body()), Mode.CREATE, null);
+          Map<String, Object> computed = RecordService.computed(entity, input, draft.existing());
+          positions.add(read.size());
+          subjects.add(new StoredChecks.Subject(input, draft.isUpdate() ? draft.existing().get("id").asLong() : null,
+              draft.isUpdate() ? RecordService.storedColumns(fieldTypes, entity, draft.existing()) : Map.of()));
+          read.add(new Checked(draft, input, computed, List.of()));
+        } catch (RecordValidationException e) {
+          read.add(new Checked(draft, null, null, e.errors()));
+        }
+      }
+      return storedChecks.checkAll(snapshot, entity, subjects).map(errors -> {
+        List<Checked> out = new ArrayList<>(read);
+        for (int i = 0; i < positions.size(); i++) {
+          if (!errors.get(i).isEmpty()) {
+            Checked ok = out.get(positions.get(i));
+            out.set(positions.get(i), new Checked(ok.draft, null, null, errors.get(i)));
+          }
+        }
+        return out;
+      });
+    });
+  }
+
+  /**
+   * Writes valid checked drafts: one multi-row insert for the new records, multi-row updates for
+   * the changed ones. Emits the ids of the new records in order. Run it inside a transaction.
+   */
+  public Mono<List<Long>> write(MetadataSnapshot snapshot, String entityName, List<Checked> checked) {
+    return Mono.defer(() -> {
+      EntityTable t = tables.apply(snapshot, entityName);
+      List<BulkStore.Row> creates = new ArrayList<>();
+      List<BulkStore.Row> updates = new ArrayList<>();
+      for (Checked c : checked) {
+        if (!c.valid()) {
+          throw new IllegalArgumentException("only valid drafts can be written");
+        }
+        if (c.draft.isUpdate()) {
+          updates.add(new BulkStore.Row(c.draft.existing().get("id").asLong(), c.input, c.computed));
+        } else {
+          creates.add(new BulkStore.Row(null, c.input, c.computed));
+        }
+      }
+      return bulkStore.update(t, updates).then(bulkStore.insert(t, creates))
+          .onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
+    });
+  }
+}

@@ -1,0 +1,235 @@
+package io.kith.record;
+
+import io.kith.fieldtype.FieldTypes;
+import io.kith.metadata.FieldDef;
+import io.kith.metadata.FieldType;
+import io.kith.query.Bind;
+import io.kith.schema.SqlNames;
+import io.kith.search.SearchColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Multi-row SQL for many records of one type at once: one insert for all new records (child rows
+ * and links likewise, each an {@link UnnestInsert}), one update per set of changed columns, never
+ * one statement per record. Updates are cut so none binds more than {@link #MAX_BINDS} values.
+ */
+final class BulkStore {
+
+  /** PostgreSQL allows 65,535 parameters per statement; stay well below. */
+  static final int MAX_BINDS = 30_000;
+
+  /** A record to write with its converted input and stored computed values; id null for a new one. */
+  record Row(Long id, RecordInput input, Map<String, Object> computed) {}
+
+  private final DatabaseClient db;
+  private final FieldTypes fieldTypes;
+
+  BulkStore(DatabaseClient db, FieldTypes fieldTypes) {
+    this.db = db;
+    this.fieldTypes = fieldTypes;
+  }
+
+  /**
+   * Inserts the records and their child rows; emits the new ids in the order of {@code rows}. The
+   * ids are taken from the table's sequence first, so child rows know their parents without
+   * relying on the order rows come back from an insert.
+   */
+  Mono<List<Long>> insert(EntityTable t, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    List<String> names = new ArrayList<>(List.of("id"));
+    List<String> types = new ArrayList<>(List.of("bigint"));
+    if (t.entity.hasSubtypes()) {
+      names.add("subtype");
+      types.add("text");
+    }
+    for (FieldDef field : t.columnFields) {
+      names.add(field.name());
+      types.add(fieldTypes.of(field.type()).columnType(field.type()));
+    }
+    for (String column : t.searchColumnsWritten) {
+      names.add(column);
+      types.add(sqlType(t, column));
+    }
+    UnnestInsert insert = new UnnestInsert(t.table, names, types);
+    return db.sql("select nextval(pg_get_serial_sequence($1, 'id')) from generate_series(1, $2)")
+        .bind(0, t.table).bind(1, rows.size())
+        .map(r -> r.get(0, Long.class)).all().collectList()
+        .flatMap(ids -> {
+          List<Object[]> values = new ArrayList<>();
+          List<Row> withIds = new ArrayList<>();
+          for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            withIds.add(new Row(ids.get(i), row.input(), row.computed()));
+            List<Object> v = new ArrayList<>(List.of(ids.get(i)));
+            if (t.entity.hasSubtypes()) {
+              v.add(row.input().subtype());
+            }
+            for (FieldDef field : t.columnFields) {
+              v.add(row.computed().containsKey(field.name()) ? row.computed().get(field.name())
+                  : row.input().columns().get(field.name()));
+            }
+            t.searchColumnsWritten.forEach(c -> v.add(row.computed().get(c)));
+            values.add(v.toArray());
+          }
+          return db.sql(insert.sql()).bindValues(insert.binds(values)).then()
+              .then(writeChildren(t, withIds))
+              .thenReturn(ids);
+        });
+  }
+
+  /**
+   * Updates the sent columns of existing active records and bumps their versions; records sending
+   * the same set of columns share one statement. Child rows of sent collections are replaced.
+   * Emits the number of records changed.
+   */
+  Mono<Long> update(EntityTable t, List<Row> rows) {
+    Map<List<String>, List<Row>> byColumns = new LinkedHashMap<>();
+    for (Row row : rows) {
+      Map<String, Object> values = values(row);
+      byColumns.computeIfAbsent(List.copyOf(values.keySet()), k -> new ArrayList<>()).add(row);
+    }
+    return Flux.fromIterable(byColumns.entrySet())
+        .concatMap(e -> Flux.fromIterable(chunks(e.getValue(), e.getKey().size() + 1))
+            .concatMap(chunk -> updateChunk(t, e.getKey(), chunk)))
+        .reduce(0L, Long::sum)
+        .flatMap(count -> replaceChildren(t, rows).thenReturn(count));
+  }
+
+  private Mono<Long> updateChunk(EntityTable t, List<String> columns, List<Row> chunk) {
+    List<String> types = new ArrayList<>(List.of("bigint"));
+    columns.forEach(c -> types.add(sqlType(t, c)));
+    StringBuilder set = new StringBuilder("\"version\" = t.\"version\" + 1, \"updated_at\" = now()");
+    columns.forEach(c -> set.append(", ").append(SqlNames.quote(c)).append(" = v.").append(SqlNames.quote(c)));
+    StringBuilder values = new StringBuilder();
+    List<Bind> binds = new ArrayList<>();
+    for (int r = 0; r < chunk.size(); r++) {
+      Row row = chunk.get(r);
+      Map<String, Object> rowValues = values(row);
+      int first = binds.size() + 1;
+      binds.add(new Bind(row.id(), Long.class));
+      for (String c : columns) {
+        binds.add(new Bind(rowValues.get(c), bindClass(t, c)));
+      }
+      values.append(r > 0 ? ", " : "").append(placeholders(first, columns.size() + 1, types));
+    }
+    String names = columns.stream().map(SqlNames::quote).map(n -> ", " + n).collect(Collectors.joining());
+    String sql = "update " + t.table + " as t set " + set + " from (values " + values + ") as v(\"id\"" + names
+        + ") where t.\"id\" = v.\"id\" and t.\"active\"";
+    return SqlBinder.bind(db.sql(sql), binds).fetch().rowsUpdated();
+  }
+
+  private static Map<String, Object> values(Row row) {
+    Map<String, Object> values = new LinkedHashMap<>(row.input().columns());
+    values.putAll(row.computed());
+    return values;
+  }
+
+  private Mono<Void> replaceChildren(EntityTable t, List<Row> rows) {
+    List<Mono<Long>> deletes = new ArrayList<>();
+    for (FieldDef field : t.collectionFields) {
+      Long[] ids = rows.stream().filter(r -> r.input().collections().containsKey(field.name())).map(Row::id).toArray(Long[]::new);
+      if (ids.length > 0) {
+        deletes.add(db.sql("delete from " + t.childTable(field) + " where \"parent_id\" = any($1)").bind(0, ids).fetch().rowsUpdated());
+      }
+    }
+    for (FieldDef field : t.linkFields) {
+      Long[] ids = rows.stream().filter(r -> r.input().links().containsKey(field.name())).map(Row::id).toArray(Long[]::new);
+      if (ids.length > 0) {
+        deletes.add(db.sql("delete from " + t.childTable(field) + " where \"source_id\" = any($1)").bind(0, ids).fetch().rowsUpdated());
+      }
+    }
+    return Flux.concat(deletes).then(writeChildren(t, rows));
+  }
+
+  /** Child rows and links of many records: one unnest insert per field. */
+  private Mono<Void> writeChildren(EntityTable t, List<Row> rows) {
+    List<Mono<Void>> writes = new ArrayList<>();
+    for (FieldDef field : t.collectionFields) {
+      List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
+      List<Object[]> values = new ArrayList<>();
+      for (Row row : rows) {
+        List<Map<String, Object>> childRows = row.input().collections().getOrDefault(field.name(), List.of());
+        for (int i = 0; i < childRows.size(); i++) {
+          List<Object> v = new ArrayList<>(List.of(row.id(), i));
+          for (FieldDef child : children) {
+            v.add(childRows.get(i).get(child.name()));
+          }
+          values.add(v.toArray());
+        }
+      }
+      if (!values.isEmpty()) {
+        List<String> names = new ArrayList<>(List.of("parent_id", "position"));
+        List<String> types = new ArrayList<>(List.of("bigint", "integer"));
+        for (FieldDef child : children) {
+          names.add(child.name());
+          types.add(fieldTypes.of(child.type()).columnType(child.type()));
+        }
+        UnnestInsert insert = new UnnestInsert(t.childTable(field), names, types);
+        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+      }
+    }
+    for (FieldDef field : t.linkFields) {
+      List<Object[]> values = new ArrayList<>();
+      for (Row row : rows) {
+        List<Long> targets = row.input().links().getOrDefault(field.name(), List.of());
+        for (int i = 0; i < targets.size(); i++) {
+          values.add(new Object[] {row.id(), targets.get(i), i});
+        }
+      }
+      if (!values.isEmpty()) {
+        UnnestInsert insert = new UnnestInsert(t.childTable(field), List.of("source_id", "target_id", "position"),
+            List.of("bigint", "bigint", "integer"));
+        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+      }
+    }
+    return Flux.concat(writes).then();
+  }
+
+  private static <T> List<List<T>> chunks(List<T> items, int bindsPerItem) {
+    int size = Math.max(1, MAX_BINDS / Math.max(1, bindsPerItem));
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return out;
+  }
+
+  /** {@code ($1, $2)}, or with types {@code ($1::bigint, $2::text)} so VALUES columns are typed. */
+  private static String placeholders(int first, int count, List<String> types) {
+    StringBuilder out = new StringBuilder("(");
+    for (int i = 0; i < count; i++) {
+      out.append(i > 0 ? ", " : "").append('$').append(first + i);
+      if (types != null) {
+        out.append("::").append(types.get(i));
+      }
+    }
+    return out.append(')').toString();
+  }
+
+  /** The column's SQL type, from metadata only (the same text schema sync creates it with). */
+  private String sqlType(EntityTable t, String column) {
+    if (SearchColumns.isSearchColumn(column)) {
+      return column.equals(SearchColumns.GRAMS) ? SearchColumns.GRAMS_TYPE : SearchColumns.TEXT_TYPE;
+    }
+    FieldDef field = t.entity.field(column).orElseThrow();
+    return fieldTypes.of(field.type()).columnType(field.type());
+  }
+
+  private Class<?> bindClass(EntityTable t, String column) {
+    return SearchColumns.isSearchColumn(column) ? SearchValues.columnClass(column)
+        : columnClass(t.entity.field(column).orElseThrow());
+  }
+
+  private Class<?> columnClass(FieldDef field) {
+    return fieldTypes.of(field.type()).columnClass(field.type());
+  }
+}

@@ -1,0 +1,177 @@
+package io.kith.bench;
+
+import io.kith.testing.KithServer;
+import io.kith.testing.TestDatabase;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.ConnectionFactories;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The import benchmark (prints figures; not a test). For each size in {@code bench.import.rows}
+ * (default {@code 100000}; e.g. {@code 100000,1000000}) it writes a CSV of contacts with nine
+ * columns (names, email, phone, city, gender, birth date, source, external id), imports it through
+ * Kith's API with email dedupe on (skip), and in the same run loads the same file with PostgreSQL's
+ * own {@code COPY FROM STDIN} into a table with the same columns; it prints rows per second of
+ * both, the ratio, and the JVM's peak resident memory (VmHWM; Kith runs in this JVM).
+ *
+ * <p>Run: {@code mvn -B -ntp -Pbench -pl engine -am verify -Dbench.main=io.kith.bench.ImportBenchmark}.
+ */
+public final class ImportBenchmark {
+
+  private static final String PROFILE = """
+      {"name": "bench", "entity": "contact", "subtype": "individual",
+       "columns": [{"column": "First Name", "field": "first_name"}, {"column": "Last Name", "field": "last_name"},
+                   {"column": "Email", "field": "emails.email", "row": {"location_type": "home"}},
+                   {"column": "Phone", "field": "phones.phone"}, {"column": "City", "field": "addresses.city"},
+                   {"column": "Gender", "field": "gender"}, {"column": "Birth Date", "field": "birth_date"},
+                   {"column": "Source", "field": "source"}, {"column": "External ID", "field": "external_identifier"}],
+       "duplicates": {"mode": "skip", "key": ["emails.email"]}}""";
+
+  private ImportBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    List<String> report = new ArrayList<>();
+    report.add(String.format(Locale.ROOT, "%-10s | %12s %10s | %12s %10s | %6s | %s", "rows", "Kith rows/s", "Kith s",
+        "COPY rows/s", "COPY s", "ratio", "peak RSS MB"));
+    for (String size : System.getProperty("bench.import.rows", "100000").split(",")) {
+      int rows = Integer.parseInt(size.strip());
+      Path file = Files.createTempFile("kith-import-bench", ".csv");
+      try (TestDatabase db = new TestDatabase()) {
+        write(file, rows);
+        double kith = kith(db, file, rows);
+        double copy = copy(db, file, rows);
+        report.add(String.format(Locale.ROOT, "%-10d | %12.0f %10.1f | %12.0f %10.1f | %6.2f | %d", rows, rows / kith, kith,
+            rows / copy, copy, copy / kith, peakRssMb()));
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+    report.forEach(System.out::println);
+    System.out.println(String.format(Locale.ROOT, "Machine's 1-minute load average before the run: %.1f", load));
+  }
+
+  /** Seconds from the upload until the job has finished, through the API. */
+  private static double kith(TestDatabase db, Path file, int rows) {
+    try (KithServer server = KithServer.start(db, null, "--kith.import.max-bytes=4000000000",
+        "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms",
+        "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 500))) {
+      WebTestClient client = WebTestClient.bindToServer().baseUrl(server.baseUrl())
+          .responseTimeout(Duration.ofMinutes(10)).build();
+      MultipartBodyBuilder parts = new MultipartBodyBuilder();
+      parts.part("file", new FileSystemResource(file)).contentType(MediaType.parseMediaType("text/csv"));
+      parts.part("profile", PROFILE);
+      long t0 = System.nanoTime();
+      byte[] started = client.post().uri("/api/v1/imports").contentType(MediaType.MULTIPART_FORM_DATA)
+          .body(BodyInserters.fromMultipartData(parts.build())).exchange().expectStatus().isAccepted()
+          .expectBody().returnResult().getResponseBody();
+      long id = JsonMapper.shared().readTree(started).get("id").asLong();
+      while (true) {
+        JsonNode status = JsonMapper.shared().readTree(client.get().uri("/api/v1/imports/" + id).exchange()
+            .expectBody().returnResult().getResponseBody());
+        if (!status.get("finishedAt").isNull()) {
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          if (status.get("created").asLong() != rows) {
+            throw new IllegalStateException("Kith imported " + status + ", expected " + rows + " new contacts");
+          }
+          return seconds;
+        }
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Seconds PostgreSQL's COPY FROM STDIN takes for the same file into a table of the same columns. */
+  private static double copy(TestDatabase db, Path file, int rows) {
+    db.execute("""
+        create table copy_contact (first_name varchar(64), last_name varchar(64), email text, phone text,
+          city varchar(64), gender varchar(64), birth_date date, source varchar(255),
+          external_identifier varchar(64) unique)""");
+    long t0 = System.nanoTime();
+    Long copied = Mono.usingWhen(Mono.from(ConnectionFactories.get(db.url().replace("r2dbc:postgresql://",
+                "r2dbc:postgresql://postgres@")).create()),
+            c -> ((PostgresqlConnection) c).copyIn("copy copy_contact from stdin with (format csv, header true)",
+                chunks(file)),
+            c -> Mono.from(c.close()))
+        .block();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (copied == null || copied != rows) {
+      throw new IllegalStateException("COPY loaded " + copied + " rows, expected " + rows);
+    }
+    return seconds;
+  }
+
+  private static Flux<ByteBuf> chunks(Path file) {
+    return Flux.using(() -> Files.newInputStream(file), in -> Flux.<ByteBuf>generate(sink -> {
+      try {
+        byte[] buffer = new byte[256 * 1024];
+        int n = in.read(buffer);
+        if (n < 0) {
+          sink.complete();
+        } else {
+          sink.next(Unpooled.wrappedBuffer(buffer, 0, n));
+        }
+      } catch (IOException e) {
+        sink.error(e);
+      }
+    }), ImportBenchmark::close);
+  }
+
+  private static void close(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // nothing to do
+    }
+  }
+
+  private static void write(Path file, int rows) throws IOException {
+    String[] cities = {"Hong Kong", "Kowloon", "Sha Tin", "Tsuen Wan", "深圳", "廣州"};
+    String[] genders = {"male", "female", "other"};
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("First Name,Last Name,Email,Phone,City,Gender,Birth Date,Source,External ID\r\n");
+      for (int i = 0; i < rows; i++) {
+        out.write("Person" + i + ",陳" + (i % 1000) + ",person" + i + "@bench.example.com,+852 " + (20000000 + i) + ","
+            + cities[i % cities.length] + "," + genders[i % 3] + "," + (1930 + i % 70) + "-0" + (1 + i % 9) + "-1"
+            + (i % 9) + ",benchmark,ext-" + i + "\r\n");
+      }
+    }
+  }
+
+  private static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException ignored) {
+      // not on Linux
+    }
+    return -1;
+  }
+}
