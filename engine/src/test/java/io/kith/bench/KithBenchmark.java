@@ -2,7 +2,6 @@ package io.kith.bench;
 
 import io.kith.testing.KithServer;
 import io.kith.testing.TestDatabase;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,19 +33,13 @@ public final class KithBenchmark {
   private KithBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long began = System.nanoTime();
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    KithBenchmark bench = new KithBenchmark();
-    String database;
-    try (TestDatabase db = new TestDatabase()) {
-      database = db.name();
+    BenchmarkRun.main(db -> {
+      KithBenchmark bench = new KithBenchmark();
       bench.run(db);
-    }
-    bench.lines.forEach(System.out::println);
-    System.out.println(String.format(Locale.ROOT,
-        "Total run time %.0f s; machine's 1-minute load average before the run %.1f; database %s dropped.",
-        (System.nanoTime() - began) / 1e9, loadBefore, database));
+      return bench.lines;
+    });
   }
+
 
   private void run(TestDatabase db) throws Exception {
     try (KithServer server = KithServer.start(db, null, new Class<?>[] {BenchRoutes.class});

@@ -4,7 +4,6 @@ import io.kith.bench.SqlRecorder.Op;
 import io.kith.record.RecordService;
 import io.kith.testing.KithServer;
 import io.kith.testing.TestDatabase;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -47,19 +46,13 @@ public final class SearchBenchmark {
   private SearchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long began = System.nanoTime();
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    SearchBenchmark bench = new SearchBenchmark();
-    String database;
-    try (TestDatabase db = new TestDatabase()) {
-      database = db.name();
+    BenchmarkRun.main(db -> {
+      SearchBenchmark bench = new SearchBenchmark();
       bench.run(db);
-    }
-    bench.lines.forEach(System.out::println);
-    System.out.println(String.format(Locale.ROOT,
-        "Total run time %.0f s; machine's 1-minute load average before the run %.1f; database %s dropped.",
-        (System.nanoTime() - began) / 1e9, loadBefore, database));
+      return bench.lines;
+    });
   }
+
 
   private void run(TestDatabase db) throws Exception {
     try (KithServer server = KithServer.start(db, null, new Class<?>[] {SqlRecorder.class});
@@ -217,7 +210,7 @@ public final class SearchBenchmark {
       }
       return response;
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new java.io.UncheckedIOException(describe(request) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

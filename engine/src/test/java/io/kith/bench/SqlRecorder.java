@@ -39,11 +39,20 @@ public final class SqlRecorder implements BeanPostProcessor {
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof ConnectionFactory factory && !beanName.startsWith("bench")) {
       return ProxyConnectionFactory.builder(factory)
-          .onBeforeMethod(this::method)
-          .onBeforeQuery(this::query)
+          .onBeforeMethod(info -> safely(() -> method(info)))
+          .onBeforeQuery(info -> safely(() -> query(info)))
           .build();
     }
     return bean;
+  }
+
+  /** A recording fault must never break the statement being recorded; it is reported instead. */
+  private void safely(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      System.err.println("SqlRecorder could not record a statement: " + e);
+    }
   }
 
   /** Runs {@code work} (one request, nothing else running) and returns what it sent. */
@@ -56,8 +65,38 @@ public final class SqlRecorder implements BeanPostProcessor {
       recording = null;
     }
     synchronized (ops) {
-      return List.copyOf(ops);
+      return requestOnly(ops);
     }
+  }
+
+  /**
+   * What the request itself sent: without Kith's own tables (the sign-in look-up, which is
+   * remembered between requests anyway, and the import worker's polling, which runs beside any
+   * request), and without transaction markers that enclose nothing or were cut by the recording
+   * window (replaying an unfinished transaction would hold its locks on the direct connection).
+   */
+  private static List<Op> requestOnly(List<Op> ops) {
+    List<Op> out = new ArrayList<>();
+    for (Op op : ops) {
+      if (op instanceof Sql sql && sql.sql().contains("kith.")) {
+        continue;
+      }
+      if (op instanceof Commit || op instanceof Rollback) {
+        if (!out.isEmpty() && out.get(out.size() - 1) instanceof Begin) {
+          out.remove(out.size() - 1);
+          continue;
+        }
+      }
+      out.add(op);
+    }
+    int open = 0;
+    for (Op op : out) {
+      open += op instanceof Begin ? 1 : op instanceof Commit || op instanceof Rollback ? -1 : 0;
+    }
+    while (open-- > 0) {
+      out.add(new Commit());
+    }
+    return List.copyOf(out);
   }
 
   private void method(MethodExecutionInfo info) {
@@ -89,8 +128,9 @@ public final class SqlRecorder implements BeanPostProcessor {
       }
       query.getBindingsList().forEach(bindings -> {
         List<Binding> indexed = new ArrayList<>(bindings.getIndexBindings());
-        Object[] values = new Object[indexed.size()];
-        Class<?>[] nullTypes = new Class<?>[indexed.size()];
+        int size = indexed.stream().mapToInt(b -> (Integer) b.getKey() + 1).max().orElse(0);
+        Object[] values = new Object[size];
+        Class<?>[] nullTypes = new Class<?>[size];
         for (Binding binding : indexed) {
           int index = (Integer) binding.getKey();
           BoundValue value = binding.getBoundValue();

@@ -40,8 +40,8 @@ final class HistoryApiHandler {
     return Mono.defer(() -> {
       EntityDef entity = records.entity(request.pathVariable("entity"));
       long id = RecordApiHandler.id(request);
-      int page = number(request, "page", 1, Integer.MAX_VALUE);
-      int size = number(request, "size", Query.DEFAULT_SIZE, Query.MAX_SIZE);
+      int page = QueryNumbers.of(request, "page", 1, Integer.MAX_VALUE);
+      int size = QueryNumbers.of(request, "size", Query.DEFAULT_SIZE, Query.MAX_SIZE);
       KithLocale locale = RequestLocale.of(request.exchange());
       // Viewing history needs the view permission and the record in reach (a deleted record's
       // history: only for those who reach every record); hidden fields' changes are left out.
@@ -81,19 +81,4 @@ final class HistoryApiHandler {
     return out;
   }
 
-  private static int number(ServerRequest request, String name, int fallback, int max) {
-    String text = request.queryParam(name).orElse("");
-    if (text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value < 1 || value > max) {
-        throw new RecordException(RecordException.Reason.BAD_QUERY, "out_of_range", name, 1, max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new RecordException(RecordException.Reason.BAD_QUERY, "not_a_number", name);
-    }
-  }
 }

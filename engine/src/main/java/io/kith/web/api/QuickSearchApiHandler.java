@@ -64,19 +64,6 @@ final class QuickSearchApiHandler {
   }
 
   private static int limit(ServerRequest request) {
-    String text = request.queryParam("limit").orElse(null);
-    if (text == null || text.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    int limit;
-    try {
-      limit = Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new RecordException(RecordException.Reason.BAD_QUERY, "not_a_number", "limit");
-    }
-    if (limit < 1 || limit > QuickSearch.MAX_LIMIT) {
-      throw new RecordException(RecordException.Reason.BAD_QUERY, "out_of_range", "limit", 1, QuickSearch.MAX_LIMIT);
-    }
-    return limit;
+    return QueryNumbers.of(request, "limit", DEFAULT_LIMIT, QuickSearch.MAX_LIMIT);
   }
 }

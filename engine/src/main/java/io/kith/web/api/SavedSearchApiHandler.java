@@ -86,7 +86,7 @@ final class SavedSearchApiHandler {
     return viewer(request).flatMap(viewer -> searches.open(id, viewer).flatMap(opened -> {
       Query saved = opened.query().query();
       Query query = new Query(saved.entity(), saved.filter(), saved.sort(),
-          number(request, "page", saved.page(), Integer.MAX_VALUE), number(request, "size", saved.size(), Query.MAX_SIZE),
+          QueryNumbers.of(request, "page", saved.page(), Integer.MAX_VALUE), QueryNumbers.of(request, "size", saved.size(), Query.MAX_SIZE),
           saved.columns());
       return records.run(saved.entity(), query).flatMap(page -> {
         ObjectNode out = RecordApiHandler.pageJson(page);
@@ -113,22 +113,6 @@ final class SavedSearchApiHandler {
 
   private Mono<Optional<Long>> viewer(ServerRequest request) {
     return currentUser.id(request.exchange());
-  }
-
-  private static int number(ServerRequest request, String name, int fallback, int max) {
-    String text = request.queryParam(name).orElse("");
-    if (text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new RecordException(RecordException.Reason.BAD_QUERY, "out_of_range", name, 1, max);
   }
 
   private static Mono<JsonNode> body(ServerRequest request) {
