@@ -26,8 +26,16 @@ final class SignInContextRepository implements ServerSecurityContextRepository {
     return Mono.empty();
   }
 
+  /** Where one request keeps its look-up: Spring Security subscribes to {@link #load} for every principal query. */
+  private static final String LOOKUP = SignInContextRepository.class.getName() + ".lookup";
+
   @Override
+  @SuppressWarnings("unchecked")
   public Mono<SecurityContext> load(ServerWebExchange exchange) {
+    return (Mono<SecurityContext>) exchange.getAttributes().computeIfAbsent(LOOKUP, key -> lookup(exchange).cache());
+  }
+
+  private Mono<SecurityContext> lookup(ServerWebExchange exchange) {
     String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     Mono<SignedIn> user;
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

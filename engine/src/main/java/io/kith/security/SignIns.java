@@ -3,8 +3,6 @@ package io.kith.security;
 import io.kith.users.Passwords;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,9 +14,9 @@ import reactor.core.scheduler.Schedulers;
  * not, so nothing tells which names exist) or {@value #MAX_FAILURES_PER_ADDRESS} from the same
  * address within {@link #FAILURE_WINDOW}.
  *
- * <p>Looking up who a session or token belongs to is one query, remembered for {@link #REMEMBER}
- * on this instance; signing out, revoking a token or changing users or roles on this instance
- * forgets at once, other instances within that time.
+ * <p>Looking up who a session or token belongs to is one query per request (shared by everything
+ * in the request that asks), so signing out, revoking a token and changing users or roles take
+ * effect at once on every instance.
  */
 public final class SignIns {
 
@@ -26,7 +24,6 @@ public final class SignIns {
   static final int MAX_FAILURES_PER_LOGIN = 5;
   static final int MAX_FAILURES_PER_ADDRESS = 20;
   static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-  static final Duration REMEMBER = Duration.ofSeconds(5);
 
   /** How a sign-in ended; {@code secret} is the new session's id on success. */
   public record Outcome(Result result, String secret, SignedIn user) {}
@@ -36,13 +33,10 @@ public final class SignIns {
   /** A new access token: its details and the secret, shown once. */
   public record NewToken(AccessToken token, String secret) {}
 
-  private record Remembered(SignedIn user, long until) {}
-
   private final DatabaseClient db;
   private final SignInStore store;
   private final Passwords passwords;
   private final Duration sessionLifetime;
-  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
   public SignIns(DatabaseClient db, Passwords passwords, Duration sessionLifetime) {
     this.db = db;
@@ -92,19 +86,17 @@ public final class SignIns {
   }
 
   public Mono<Void> signOut(String secret) {
-    forgetAll();
     return secret == null ? Mono.empty() : store.deleteSession(Secrets.hash(secret));
   }
 
   /** Ends a user's other sessions (after a password change). */
   public Mono<Void> endOtherSessions(long userId, String keepSecret) {
-    forgetAll();
     return store.deleteSessions(userId, keepSecret == null ? null : Secrets.hash(keepSecret));
   }
 
   /** The user of a session id, if it is current and the user active. */
   public Mono<SignedIn> bySession(String secret) {
-    return remembered("s" + secret, () -> store.bySession(Secrets.hash(secret)));
+    return store.bySession(Secrets.hash(secret));
   }
 
   /** The user of an access token, if it is not revoked and the user active. */
@@ -112,7 +104,7 @@ public final class SignIns {
     if (!secret.startsWith(Secrets.TOKEN_PREFIX)) {
       return Mono.empty();
     }
-    return remembered("t" + secret, () -> store.byToken(Secrets.hash(secret)));
+    return store.byToken(Secrets.hash(secret));
   }
 
   public Mono<NewToken> createToken(long userId, String name) {
@@ -126,26 +118,7 @@ public final class SignIns {
 
   /** Revokes one of the user's tokens; emits whether it was theirs. */
   public Mono<Boolean> revokeToken(long userId, long tokenId) {
-    forgetAll();
     return store.revokeToken(userId, tokenId).map(n -> n > 0);
   }
 
-  /** Forgets every remembered sign-in (users, roles or tokens changed). */
-  public void forgetAll() {
-    remembered.clear();
-  }
-
-  private Mono<SignedIn> remembered(String key, java.util.function.Supplier<Mono<SignedIn>> load) {
-    Remembered r = remembered.get(key);
-    long now = System.nanoTime();
-    if (r != null && r.until() - now > 0) {
-      return Mono.just(r.user());
-    }
-    return load.get().doOnNext(user -> {
-      if (remembered.size() > 10_000) {
-        remembered.clear();
-      }
-      remembered.put(key, new Remembered(user, now + REMEMBER.toNanos()));
-    });
-  }
 }

@@ -108,7 +108,7 @@ final class UserApiHandler {
 
   Mono<ServerResponse> delete(ServerRequest request) {
     return administrator(request).then(users.delete(RecordApiHandler.id(request)))
-        .then(Mono.fromRunnable(signIns::forgetAll)).then(ServerResponse.noContent().build());
+        .then(ServerResponse.noContent().build());
   }
 
   Mono<ServerResponse> roles(ServerRequest request) {
@@ -139,7 +139,7 @@ final class UserApiHandler {
 
   Mono<ServerResponse> deleteRole(ServerRequest request) {
     return administrator(request).then(roles.delete(RecordApiHandler.id(request)))
-        .then(Mono.fromRunnable(signIns::forgetAll)).then(ServerResponse.noContent().build());
+        .then(ServerResponse.noContent().build());
   }
 
   private static Role role(tools.jackson.databind.JsonNode body, Role existing) {
@@ -152,9 +152,7 @@ final class UserApiHandler {
     return draft;
   }
 
-  /** A change to users or roles: sign-ins remembered on this instance are looked up afresh. */
-  private Mono<ServerResponse> changed(ServerResponse.BodyBuilder builder, ObjectNode body) {
-    signIns.forgetAll();
+  private static Mono<ServerResponse> changed(ServerResponse.BodyBuilder builder, ObjectNode body) {
     return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
   }
 
