@@ -63,8 +63,9 @@ public final class FormViews {
     return out;
   }
 
+  /** The form's sections; fields {@code shown} rejects (hidden from the user) are left out. */
   public List<SectionView> sections(MetadataSnapshot snapshot, EntityDef entity, String subtype,
-      Input input, KithLocale locale, String otherLabel) {
+      Input input, KithLocale locale, String otherLabel, java.util.function.Predicate<String> shown) {
     List<SectionView> sections = new ArrayList<>();
     Set<String> placed = new HashSet<>();
     for (FormSection section : entity.formSections()) {
@@ -72,7 +73,7 @@ public final class FormViews {
       for (String name : section.fields()) {
         FieldDef field = entity.field(name).orElseThrow();
         placed.add(name);
-        if (isOnForm(field, subtype)) {
+        if (isOnForm(field, subtype) && shown.test(name)) {
           fields.add(widget(snapshot, field, field.name(), input, locale));
         }
       }
@@ -82,7 +83,7 @@ public final class FormViews {
     }
     List<FieldView> rest = new ArrayList<>();
     for (FieldDef field : entity.fields()) {
-      if (!placed.contains(field.name()) && isOnForm(field, subtype)) {
+      if (!placed.contains(field.name()) && isOnForm(field, subtype) && shown.test(field.name())) {
         rest.add(widget(snapshot, field, field.name(), input, locale));
       }
     }

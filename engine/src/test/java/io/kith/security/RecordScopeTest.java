@@ -122,8 +122,13 @@ class RecordScopeTest {
     assertThat(readOnly.body().get("errors").valueStream().map(e -> e.get("field").asString() + ":" + e.get("code").asString()))
         .containsExactlyInAnyOrder("external_identifier:read_only", "birth_date:read_only");
 
-    var page = kith.anonymousSession().signIn("hider", "password-of-hider").get("/app/contact/" + adminsContact);
+    var session = kith.anonymousSession().signIn("hider", "password-of-hider");
+    var page = session.get("/app/contact/" + adminsContact);
     assertThat(page.body()).doesNotContain("1950-02-03").doesNotContain("Birth date");
+    var form = session.get("/app/contact/" + adminsContact + "/edit");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.document().select("[name=birth_date]")).as("no input for a hidden field").isEmpty();
+    assertThat(form.document().select("[name=first_name]")).isNotEmpty();
 
     var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
             java.net.URI.create(kith.server().baseUrl() + "/api/v1/contact/export"))

@@ -237,10 +237,11 @@ final class FormPageHandler {
   private Mono<Map<String, Object>> formModel(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
       String subtype, ObjectNode current, Map<String, List<String>> values, Map<String, String> errors,
       String message, boolean conflict, KithLocale locale) {
-    return referenceLabels.of(formViews.referencedIds(entity, values))
-        .zipWith(pages.base(request.exchange(), snapshot, locale, entity.name()))
+    return Mono.zip(referenceLabels.of(formViews.referencedIds(entity, values)),
+            pages.base(request.exchange(), snapshot, locale, entity.name()), io.kith.access.AccessContext.current())
         .map(t -> {
           Map<String, Object> model = t.getT2();
+          io.kith.access.Access access = t.getT3();
           FormViews.Input input = new FormViews.Input(values, errors, t.getT1());
           String base = "/app/" + entity.name();
           boolean editing = current != null;
@@ -252,7 +253,8 @@ final class FormPageHandler {
           model.put("view", new FormView(entity.name(), entity.label(locale), title, subtype, subtypeLabel,
               editing ? base + "/" + current.get("id").asLong() : base,
               conflict || !editing ? version : parseVersion(firstOr(values, VERSION, String.valueOf(version))),
-              formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other")),
+              formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other"),
+                  name -> !access.hidden(entity.name(), name)),
               message, conflict, editing ? base + "/" + current.get("id").asLong() : base));
           return model;
         });
