@@ -54,12 +54,8 @@ final class AccountApiHandler {
   }
 
   Mono<ServerResponse> tokens(ServerRequest request) {
-    return caller(request).flatMap(me -> signIns.tokens(me.userId()).collectList()).flatMap(tokens -> {
-      ObjectNode out = Json.object();
-      var items = out.putArray("items");
-      tokens.forEach(token -> items.add(tokenJson(token)));
-      return ok(out);
-    });
+    return caller(request).flatMap(me -> signIns.tokens(me.userId()).map(AccountApiHandler::tokenJson).collectList())
+        .flatMap(AccountApiHandler::items);
   }
 
   /** {@code {"name"}} → 201 with the token's details and, this once, its secret ({@code token}). */
@@ -106,6 +102,13 @@ final class AccountApiHandler {
 
   static Mono<JsonNode> body(ServerRequest request) {
     return request.bodyToMono(JsonNode.class).defaultIfEmpty(Json.NODES.nullNode());
+  }
+
+  /** {@code {"items": [...]}}, the shape of every listing. */
+  static Mono<ServerResponse> items(java.util.List<? extends JsonNode> items) {
+    ObjectNode out = Json.object();
+    out.putArray("items").addAll(items);
+    return ok(out);
   }
 
   static Mono<ServerResponse> ok(JsonNode body) {

@@ -41,11 +41,7 @@ final class UserApiHandler {
 
   Mono<ServerResponse> list(ServerRequest request) {
     return administrator(request).thenMany(users.list()).map(UserApiHandler::json).collectList()
-        .flatMap(items -> {
-          ObjectNode out = Json.object();
-          out.putArray("items").addAll(items);
-          return AccountApiHandler.ok(out);
-        });
+        .flatMap(AccountApiHandler::items);
   }
 
   Mono<ServerResponse> get(ServerRequest request) {
@@ -112,11 +108,8 @@ final class UserApiHandler {
   }
 
   Mono<ServerResponse> roles(ServerRequest request) {
-    return administrator(request).thenMany(roles.list()).map(UserApiHandler::json).collectList().flatMap(items -> {
-      ObjectNode out = Json.object();
-      out.putArray("items").addAll(items);
-      return AccountApiHandler.ok(out);
-    });
+    return administrator(request).thenMany(roles.list()).map(UserApiHandler::json).collectList()
+        .flatMap(AccountApiHandler::items);
   }
 
   Mono<ServerResponse> role(ServerRequest request) {
