@@ -56,6 +56,12 @@ final class PageModel {
       nav.add(new Link(entity.pluralLabel(locale), "/app/" + entity.name(), entity.name().equals(currentEntity)));
     }
     model.put("nav", nav);
+    if (access.administrator()) {
+      String here = exchange.getRequest().getPath().value();
+      model.put("adminNav", List.of(
+          new Link(messages.get(locale, "admin.users.title"), "/app/admin/users", here.startsWith("/app/admin/users")),
+          new Link(messages.get(locale, "admin.roles.title"), "/app/admin/roles", here.startsWith("/app/admin/roles"))));
+    }
     List<Link> languages = new ArrayList<>();
     String path = exchange.getRequest().getPath().value();
     String otherParameters = withoutLang(exchange.getRequest().getURI().getRawQuery());
