@@ -83,6 +83,29 @@ public final class DisplayValues {
     return out;
   }
 
+  /**
+   * The value as lines of text, for a field shown but not editable: its cells' texts, and for a
+   * collection one line per row (the row's values, joined by ", ").
+   */
+  public List<String> texts(MetadataSnapshot snapshot, FieldDef field, JsonNode value, KithLocale locale,
+      Map<String, Map<Long, String>> labels) {
+    List<String> out = new ArrayList<>();
+    if (field.type() instanceof FieldType.Collection c) {
+      if (value != null && value.isArray()) {
+        for (JsonNode row : value) {
+          List<String> parts = new ArrayList<>();
+          for (FieldDef child : c.fields()) {
+            cells(snapshot, child, row.get(child.name()), locale, labels).forEach(cell -> parts.add(cell.text()));
+          }
+          out.add(String.join(", ", parts));
+        }
+      }
+      return out;
+    }
+    cells(snapshot, field, value, locale, labels).forEach(cell -> out.add(cell.text()));
+    return out;
+  }
+
   /** A system timestamp in local time. */
   public String timestamp(JsonNode value) {
     return value == null || value.isNull() ? "" : OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).format(MINUTES);

@@ -28,6 +28,9 @@ public final class FormViews {
 
   private static final Pattern ROW_KEY = Pattern.compile("([a-z][a-z0-9_]*)\\[(\\d+)]\\..*");
 
+  /** The widget of a field the user may read but not write: its value as text, no input. */
+  public static final String DISPLAY = "display";
+
   private final FieldTypes fieldTypes;
 
   public FormViews(FieldTypes fieldTypes) {
@@ -66,6 +69,17 @@ public final class FormViews {
   /** The form's sections; fields {@code shown} rejects (hidden from the user) are left out. */
   public List<SectionView> sections(MetadataSnapshot snapshot, EntityDef entity, String subtype,
       Input input, KithLocale locale, String otherLabel, java.util.function.Predicate<String> shown) {
+    return sections(snapshot, entity, subtype, input, locale, otherLabel, shown, field -> null);
+  }
+
+  /**
+   * The form's sections; fields {@code shown} rejects (hidden from the user) are left out, and a
+   * field for which {@code readOnly} gives display texts (read-only to the user) is shown as those
+   * texts, not as an input: its value is visible, and the form does not send it.
+   */
+  public List<SectionView> sections(MetadataSnapshot snapshot, EntityDef entity, String subtype,
+      Input input, KithLocale locale, String otherLabel, java.util.function.Predicate<String> shown,
+      java.util.function.Function<FieldDef, List<String>> readOnly) {
     List<SectionView> sections = new ArrayList<>();
     Set<String> placed = new HashSet<>();
     for (FormSection section : entity.formSections()) {
@@ -74,7 +88,7 @@ public final class FormViews {
         FieldDef field = entity.field(name).orElseThrow();
         placed.add(name);
         if (isOnForm(field, subtype) && shown.test(name)) {
-          fields.add(widget(snapshot, field, field.name(), input, locale));
+          fields.add(widget(snapshot, field, input, locale, readOnly));
         }
       }
       if (!fields.isEmpty()) {
@@ -84,7 +98,7 @@ public final class FormViews {
     List<FieldView> rest = new ArrayList<>();
     for (FieldDef field : entity.fields()) {
       if (!placed.contains(field.name()) && isOnForm(field, subtype) && shown.test(field.name())) {
-        rest.add(widget(snapshot, field, field.name(), input, locale));
+        rest.add(widget(snapshot, field, input, locale, readOnly));
       }
     }
     if (!rest.isEmpty()) {
@@ -95,6 +109,18 @@ public final class FormViews {
 
   private static boolean isOnForm(FieldDef field, String subtype) {
     return !field.isComputed() && !field.hidden() && field.appliesTo(subtype);
+  }
+
+  private FieldView widget(MetadataSnapshot snapshot, FieldDef field, Input input, KithLocale locale,
+      java.util.function.Function<FieldDef, List<String>> readOnly) {
+    List<String> shownAs = readOnly.apply(field);
+    if (shownAs == null) {
+      return widget(snapshot, field, field.name(), input, locale);
+    }
+    return new FieldView(field.name(), field.name(), elementId(field.name()), field.label(locale),
+        field.help().isEmpty() ? null : field.help().resolve(locale, null), false, true, DISPLAY,
+        String.join(", ", shownAs), List.copyOf(shownAs), List.of(), List.of(), null,
+        input.errors().get(field.name()), List.of(), null, null);
   }
 
   private FieldView widget(MetadataSnapshot snapshot, FieldDef field, String inputName, Input input, KithLocale locale) {

@@ -11,6 +11,7 @@ import io.kith.validation.FieldError;
 import io.kith.record.RecordException;
 import io.kith.record.RecordService;
 import io.kith.validation.RecordValidationException;
+import io.kith.render.DisplayValues;
 import io.kith.render.FormValues;
 import io.kith.render.Link;
 import io.kith.render.FormView;
@@ -48,10 +49,11 @@ final class FormPageHandler {
   private final PageModel pages;
   private final Views views;
   private final ReferenceLabels referenceLabels;
+  private final DisplayValues display;
   private final io.kith.support.SnapshotCache<CachedPage> blankForms = new io.kith.support.SnapshotCache<>();
 
   FormPageHandler(MetadataRegistry registry, RecordService records, FormValues formValues, FormViews formViews,
-      Problems problems, PageModel pages, Views views) {
+      Problems problems, PageModel pages, Views views, DisplayValues display) {
     this.registry = registry;
     this.records = records;
     this.formValues = formValues;
@@ -60,6 +62,7 @@ final class FormPageHandler {
     this.pages = pages;
     this.views = views;
     this.referenceLabels = new ReferenceLabels(records);
+    this.display = display;
   }
 
   Mono<ServerResponse> newForm(ServerRequest request) {
@@ -99,15 +102,6 @@ final class FormPageHandler {
         .flatMap(t -> views.html(t.getT1().with(t.getT2())));
   }
 
-  /** A form brings every field back; those hidden or read-only to the user are not theirs to send. */
-  private static void withoutFieldsTheyMayNotWrite(ObjectNode body, EntityDef entity, io.kith.access.Access access) {
-    entity.fields().forEach(f -> {
-      if (access.readOnly(entity.name(), f.name())) {
-        body.remove(f.name());
-      }
-    });
-  }
-
   /** The values a new record's form starts with: the metadata defaults. */
   private static Map<String, List<String>> defaults(EntityDef entity) {
     Map<String, List<String>> values = new LinkedHashMap<>();
@@ -141,7 +135,6 @@ final class FormPageHandler {
       MultiValueMap<String, String> form = t.getT1();
       String subtype = entity.hasSubtypes() ? form.getFirst(SUBTYPE) : null;
       ObjectNode body = formValues.toJson(entity, subtype, form);
-      withoutFieldsTheyMayNotWrite(body, entity, t.getT2());
       return records.create(entity.name(), body)
           .flatMap(record -> redirect("/app/" + entity.name() + "/" + record.get("id").asLong()))
           .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
@@ -162,7 +155,6 @@ final class FormPageHandler {
       Integer version = parseVersion(form.getFirst(VERSION));
       ObjectNode body = formValues.toJson(entity, subtype, form);
       body.remove(SUBTYPE); // a record's subtype is chosen once, when it is created
-      withoutFieldsTheyMayNotWrite(body, entity, t.getT3());
       return records.patch(entity.name(), id, body, version)
           .flatMap(record -> redirect("/app/" + entity.name() + "/" + id))
           .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
@@ -237,27 +229,52 @@ final class FormPageHandler {
   private Mono<Map<String, Object>> formModel(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
       String subtype, ObjectNode current, Map<String, List<String>> values, Map<String, String> errors,
       String message, boolean conflict, KithLocale locale) {
-    return Mono.zip(referenceLabels.of(formViews.referencedIds(entity, values)),
-            pages.base(request.exchange(), snapshot, locale, entity.name()), io.kith.access.AccessContext.current())
-        .map(t -> {
-          Map<String, Object> model = t.getT2();
-          io.kith.access.Access access = t.getT3();
-          FormViews.Input input = new FormViews.Input(values, errors, t.getT1());
-          String base = "/app/" + entity.name();
-          boolean editing = current != null;
-          String title = editing ? DisplayNames.render(entity, current)
-              : pages.text(locale, "action.new", entity.label(locale));
-          String subtypeLabel = subtype == null ? null
-              : entity.subtype(subtype).map(s -> s.label().resolve(locale, s.name())).orElse(subtype);
-          Integer version = editing ? current.get("version").asInt() : null;
-          model.put("view", new FormView(entity.name(), entity.label(locale), title, subtype, subtypeLabel,
-              editing ? base + "/" + current.get("id").asLong() : base,
-              conflict || !editing ? version : parseVersion(firstOr(values, VERSION, String.valueOf(version))),
-              formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other"),
-                  name -> !access.hidden(entity.name(), name)),
-              message, conflict, editing ? base + "/" + current.get("id").asLong() : base));
-          return model;
-        });
+    return io.kith.access.AccessContext.current().flatMap(access -> {
+      // Fields the user may read but not write show the stored value (or the default of a new record).
+      List<FieldDef> readOnly = entity.fields().stream()
+          .filter(f -> access.readOnly(entity.name(), f.name()) && !access.hidden(entity.name(), f.name())).toList();
+      ObjectNode shown = current != null ? current : defaultsJson(entity);
+      Map<String, java.util.Set<Long>> ids = new java.util.HashMap<>(formViews.referencedIds(entity, values));
+      DisplayValues.referencedIds(readOnly, List.of(shown))
+          .forEach((target, more) -> ids.merge(target, more, (a, b) -> {
+            java.util.Set<Long> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            return both;
+          }));
+      return Mono.zip(referenceLabels.of(ids), pages.base(request.exchange(), snapshot, locale, entity.name()))
+          .map(t -> {
+            Map<String, Object> model = t.getT2();
+            Map<String, Map<Long, String>> labels = t.getT1();
+            FormViews.Input input = new FormViews.Input(values, errors, labels);
+            String base = "/app/" + entity.name();
+            boolean editing = current != null;
+            String title = editing ? DisplayNames.render(entity, current)
+                : pages.text(locale, "action.new", entity.label(locale));
+            String subtypeLabel = subtype == null ? null
+                : entity.subtype(subtype).map(s -> s.label().resolve(locale, s.name())).orElse(subtype);
+            Integer version = editing ? current.get("version").asInt() : null;
+            model.put("view", new FormView(entity.name(), entity.label(locale), title, subtype, subtypeLabel,
+                editing ? base + "/" + current.get("id").asLong() : base,
+                conflict || !editing ? version : parseVersion(firstOr(values, VERSION, String.valueOf(version))),
+                formViews.sections(snapshot, entity, subtype, input, locale, pages.text(locale, "label.other"),
+                    name -> !access.hidden(entity.name(), name),
+                    field -> readOnly.contains(field)
+                        ? display.texts(snapshot, field, shown.get(field.name()), locale, labels) : null),
+                message, conflict, editing ? base + "/" + current.get("id").asLong() : base));
+            return model;
+          });
+    });
+  }
+
+  /** A new record's metadata defaults as JSON, for read-only fields shown on its form. */
+  private static ObjectNode defaultsJson(EntityDef entity) {
+    ObjectNode out = io.kith.fieldtype.Json.object();
+    for (FieldDef field : entity.fields()) {
+      if (field.defaultValue() != null) {
+        out.set(field.name(), field.defaultValue());
+      }
+    }
+    return out;
   }
 
   private Mono<ServerResponse> chooseSubtype(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity, KithLocale locale) {

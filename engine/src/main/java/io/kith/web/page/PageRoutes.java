@@ -41,7 +41,7 @@ public class PageRoutes {
         new ReferenceLabels(records));
     DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history);
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
-        new FormViews(fieldTypes), problems, pages, views);
+        new FormViews(fieldTypes), problems, pages, views, display);
     HomePageHandler home = new HomePageHandler(registry, pages);
     SignInPageHandler signIn = new SignInPageHandler(registry, signIns, users, pages);
     return RouterFunctions.route()
