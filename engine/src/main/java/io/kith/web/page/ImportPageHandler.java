@@ -64,11 +64,17 @@ final class ImportPageHandler {
   private Mono<ServerResponse> startPage(ServerRequest request, List<String> errors, HttpStatus status) {
     MetadataSnapshot snapshot = registry.snapshot();
     KithLocale locale = RequestLocale.of(request.exchange());
-    return Mono.zip(pages.base(request.exchange(), snapshot, locale, null), profiles.list().collectList())
+    return Mono.zip(pages.base(request.exchange(), snapshot, locale, null), profiles.list().collectList(),
+            io.kith.security.Callers.access(request.exchange()))
         .flatMap(t -> {
           Map<String, Object> model = t.getT1();
           List<Choice> targets = new ArrayList<>();
           for (EntityDef entity : snapshot.entities().values()) {
+            // Only the types the user may import into (import and create) are offered; the import checks again.
+            if (!t.getT3().can(entity.name(), io.kith.access.Action.IMPORT)
+                || !t.getT3().can(entity.name(), io.kith.access.Action.CREATE)) {
+              continue;
+            }
             if (entity.hasSubtypes()) {
               for (SubtypeDef subtype : entity.subtypes()) {
                 targets.add(new Choice(entity.name() + ":" + subtype.name(),
