@@ -30,9 +30,15 @@ public final class QuerySql {
   public record Fragment(String sql, List<Bind> binds) {}
 
   public Fragment where(EntityDef entity, Filter filter, String alias) {
-    List<Bind> binds = new ArrayList<>();
+    return where(entity, filter, alias, 1);
+  }
+
+  /** A condition whose placeholders start at {@code $firstBind} (after those of the statement around it). */
+  public Fragment where(EntityDef entity, Filter filter, String alias, int firstBind) {
+    // Placeholders are numbered by the list's size, so the numbers before firstBind are held by nulls.
+    List<Bind> binds = new ArrayList<>(java.util.Collections.nCopies(firstBind - 1, (Bind) null));
     String sql = filter == null ? "true" : compile(entity.name(), entity.fields(), filter, alias, binds, 0);
-    return new Fragment(sql, binds);
+    return new Fragment(sql, List.copyOf(binds.subList(firstBind - 1, binds.size())));
   }
 
   private String compile(String owner, List<FieldDef> fields, Filter filter, String alias, List<Bind> binds, int depth) {

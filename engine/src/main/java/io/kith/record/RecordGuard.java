@@ -7,8 +7,8 @@ import io.kith.access.Scope;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.SortSpec;
 import io.kith.query.Filter;
-import io.kith.query.Operator;
 import io.kith.query.Query;
+import io.kith.query.ScopeFilter;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import java.util.ArrayList;
@@ -48,13 +48,10 @@ final class RecordGuard {
   }
 
   Filter scoped(Access access, EntityDef entity, Filter filter) {
-    Scope scope = access.scope(entity.name());
-    if (scope == Scope.ALL) {
+    Filter reach = ScopeFilter.of(access, entity.name());
+    if (reach == null) {
       return filter;
     }
-    long me = access.userId() == null ? -1L : access.userId();
-    Filter own = new Filter.Condition("owner", Operator.EQ, me);
-    Filter reach = scope == Scope.OWN ? own : new Filter.AnyOf(List.of(own, new Filter.SharedWith(entity.name(), me)));
     return filter == null ? reach : new Filter.All(List.of(filter, reach));
   }
 

@@ -284,13 +284,16 @@ public final class RecordService {
       EntityTable t = table(registry.snapshot(), entityName);
       FieldDef def = t.entity.field(field).orElseThrow();
       return io.kith.access.AccessContext.current().filter(access -> access.can(t.entity.name(), Action.VIEW)
-              && access.scope(t.entity.name()) == io.kith.access.Scope.ALL)
-          .flatMap(access -> store.referencing(t, def, id, limit)).map(result -> Map.entry(
+              && !access.hidden(t.entity.name(), field))
+          .flatMap(access -> store.referencing(t, def, id, limit,
+              querySql.where(t.entity, guard.scoped(access, t.entity, (io.kith.query.Filter) null), "t", 2)))
+          .map(result -> Map.entry(
           result.getKey().stream()
               .map(row -> Map.entry(row.get("id").asLong(), DisplayNames.render(t.entity, row)))
               .toList(),
           result.getValue()))
-          // Related records the caller may not list (or only partly) are not shown.
+          // Not shown: related records of a type the caller may not list, or through a field hidden from
+          // them; the others only within their scope.
           .defaultIfEmpty(Map.entry(List.of(), 0L));
     });
   }

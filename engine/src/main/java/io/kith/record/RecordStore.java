@@ -158,14 +158,18 @@ final class RecordStore {
   }
 
   /** Labels of records of {@code t} whose reference or multi-reference {@code field} holds {@code targetId}. */
-  Mono<Map.Entry<List<ObjectNode>, Long>> referencing(EntityTable t, FieldDef field, long targetId, int limit) {
-    String where = field.type() instanceof FieldType.MultiReference
-        ? " where \"id\" in (select \"source_id\" from " + t.childTable(field) + " where \"target_id\" = $1)"
-        : " where " + SqlNames.quote(field.name()) + " = $1";
-    Mono<List<ObjectNode>> items = db.sql("select " + t.labelSelect + " from " + t.table + where
-            + " order by \"id\" desc limit " + limit)
-        .bind(0, targetId).map(row -> rows.labelRow(t, row)).all().collectList();
-    Mono<Long> total = db.sql("select count(*) from " + t.table + where).bind(0, targetId)
+  Mono<Map.Entry<List<ObjectNode>, Long>> referencing(EntityTable t, FieldDef field, long targetId, int limit,
+      QuerySql.Fragment scope) {
+    String where = (field.type() instanceof FieldType.MultiReference
+        ? " t where t.\"id\" in (select \"source_id\" from " + t.childTable(field) + " where \"target_id\" = $1)"
+        : " t where t." + SqlNames.quote(field.name()) + " = $1") + " and " + scope.sql();
+    List<Bind> binds = new ArrayList<>();
+    binds.add(new Bind(targetId, Long.class));
+    binds.addAll(scope.binds());
+    Mono<List<ObjectNode>> items = SqlBinder.bind(db.sql("select " + t.labelSelect + " from " + t.table + where
+            + " order by t.\"id\" desc limit " + limit), binds)
+        .map(row -> rows.labelRow(t, row)).all().collectList();
+    Mono<Long> total = SqlBinder.bind(db.sql("select count(*) from " + t.table + where), binds)
         .map(row -> row.get(0, Long.class)).one();
     return Mono.zip(items, total).map(r -> Map.entry(r.getT1(), r.getT2()));
   }

@@ -1,5 +1,7 @@
 package io.kith.search;
 
+import io.kith.query.Bind;
+import io.kith.query.QuerySql;
 import io.kith.search.SearchSql.Found;
 import io.kith.search.SearchSql.Part;
 import java.util.ArrayList;
@@ -45,6 +47,11 @@ final class EntitySearch {
           .then().then(work));
     }
 
+    /** Runs {@code work} with sequential scans off and every gram read in full (a scoped search). */
+    <T> Mono<T> indexed(Mono<T> work) {
+      return tx.transactional(db.sql("set local enable_seqscan = off").then().then(work));
+    }
+
     /** Within {@link #sampled}: grams read in full from here on. */
     Mono<Void> unsampled() {
       return db.sql("set local gin_fuzzy_search_limit = 0").then();
@@ -58,8 +65,31 @@ final class EntitySearch {
   private final int candidates;
   private final Map<String, Float> frequencies;
   private final Map<Long, Found> found = new HashMap<>();
+  private final QuerySql.Fragment scope;
+  private final boolean labelOnly;
 
   EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies) {
+    this(session, sql, term, limit, frequencies, null);
+  }
+
+  /**
+   * @param scope the records the caller reaches ({@link SearchSql#statement(List, QuerySql.Fragment)}),
+   *     or null for all. A scoped search reads common grams in full instead of sampling them: a
+   *     sample of the whole table would miss most of the few rows the caller may see.
+   */
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies,
+      QuerySql.Fragment scope) {
+    this(session, sql, term, limit, frequencies, scope, false);
+  }
+
+  /**
+   * @param labelOnly match the display name only: some search field is hidden from the caller, and
+   *     a match on its value would tell them what it holds
+   */
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies,
+      QuerySql.Fragment scope, boolean labelOnly) {
+    this.labelOnly = labelOnly;
+    this.scope = scope;
     this.session = session;
     this.sql = sql;
     this.term = term;
@@ -75,6 +105,9 @@ final class EntitySearch {
   Statement first() {
     List<Part> parts = new ArrayList<>(List.of(Part.LABEL));
     List<Object> values = new ArrayList<>(List.of(term.labelFrom(), term.labelTo(), limit));
+    if (labelOnly) {
+      return new Statement(parts, values.toArray());
+    }
     if (!allCommon(term.exactGrams())) {
       parts.add(Part.EXACT);
       values.addAll(List.of(grams(term.exactGrams()), candidates));
@@ -100,7 +133,7 @@ final class EntitySearch {
     boolean commonPrefix = allCommon(prefix);
     boolean commonContains = allCommon(contains);
     Statement first = first();
-    Mono<Void> common = Mono.defer(() -> {
+    Mono<Void> common = labelOnly ? Mono.empty() : Mono.defer(() -> {
       boolean prefixes = (commonExact || commonPrefix) && !filled(Rank.PREFIX);
       if (!prefixes && !(commonContains && !filled(Rank.PREFIX))) {
         return Mono.empty();
@@ -115,7 +148,7 @@ final class EntitySearch {
       if (commonContains) {
         work = work.then(Mono.defer(() -> filled(Rank.PREFIX) ? Mono.empty() : sample(Part.CONTAINS, contains, Rank.CONTAINS)));
       }
-      return session.sampled(work);
+      return scope == null ? session.sampled(work) : session.indexed(work);
     });
     return query(first.parts(), first.values()).then(common).then(Mono.fromSupplier(this::best));
   }
@@ -137,10 +170,16 @@ final class EntitySearch {
   }
 
   private Mono<Void> query(List<Part> parts, Object... values) {
-    GenericExecuteSpec spec = session.db().sql(sql.statement(parts))
+    GenericExecuteSpec spec = session.db().sql(sql.statement(parts, scope))
         .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText());
+    int next = 3;
+    if (scope != null) {
+      for (Bind b : scope.binds()) {
+        spec = spec.bind(next++, b.value());
+      }
+    }
     for (int i = 0; i < values.length; i++) {
-      spec = spec.bind(3 + i, values[i]);
+      spec = spec.bind(next + i, values[i]);
     }
     return spec.map(sql::found).all()
         .doOnNext(f -> found.merge(f.id(), f, (a, b) -> a.rank().compareTo(b.rank()) <= 0 ? a : b))

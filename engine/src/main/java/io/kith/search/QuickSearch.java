@@ -3,12 +3,15 @@ package io.kith.search;
 import io.kith.access.Access;
 import io.kith.access.AccessContext;
 import io.kith.access.Action;
-import io.kith.access.Scope;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
+import io.kith.query.Filter;
+import io.kith.query.QuerySql;
+import io.kith.query.ScopeFilter;
 import io.kith.support.SnapshotCache;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +40,8 @@ public final class QuickSearch {
   private final TransactionalOperator tx;
   private final GramStats stats;
   private final SnapshotCache<SearchSql> statements = new SnapshotCache<>();
+  /** Compiles the scope filter, which compares no dates, so any clock does. */
+  private final QuerySql querySql = new QuerySql(Clock.systemUTC());
 
   public QuickSearch(MetadataRegistry registry, FieldTypes fieldTypes, DatabaseClient db, TransactionalOperator tx) {
     this.registry = registry;
@@ -46,40 +51,26 @@ public final class QuickSearch {
     this.stats = new GramStats(db);
   }
 
-  /** Up to {@code limit} records of every type in quick search, best first. */
+  /** Up to {@code limit} records of every type in quick search the caller may view, best first. */
   public Mono<List<SearchHit>> search(String typed, int limit) {
     return AccessContext.current().flatMap(access -> {
       MetadataSnapshot snapshot = registry.snapshot();
-      return run(snapshot, snapshot.entities().values().stream().filter(EntityDef::isSearchable)
-          .filter(e -> reaches(access, e)).toList(), typed, limit);
-    });
-  }
-
-  /** Up to {@code limit} records of one type, best first; none when the type is not in quick search. */
-  public Mono<List<SearchHit>> search(String entity, String typed, int limit) {
-    return AccessContext.current().flatMap(access -> {
-      MetadataSnapshot snapshot = registry.snapshot();
-      snapshot.entity(entity).ifPresent(e -> access.require(e.name(), Action.VIEW));
-      return run(snapshot, snapshot.entity(entity).filter(EntityDef::isSearchable)
-          .filter(e -> reaches(access, e)).stream().toList(), typed, limit);
-    });
-  }
-
-  /** Whether the caller sees every record of {@code entity} (403 when they may not view it at all). */
-  public Mono<Boolean> reachesAll(String entity) {
-    return AccessContext.current().map(access -> {
-      access.require(entity, Action.VIEW);
-      return access.scope(entity) == Scope.ALL;
+      return run(snapshot, access, snapshot.entities().values().stream().filter(EntityDef::isSearchable)
+          .filter(e -> access.can(e.name(), Action.VIEW)).toList(), typed, limit);
     });
   }
 
   /**
-   * Whether the caller sees every record of the type. Quick search answers from its own index
-   * without the owner filter, so types the caller reaches only partly are left out of it (their
-   * lists, searches and autocomplete still apply the scope).
+   * Up to {@code limit} records of one type, best first (403 when the caller may not view it);
+   * none when the type is not in quick search.
    */
-  private static boolean reaches(Access access, EntityDef entity) {
-    return access.can(entity.name(), Action.VIEW) && access.scope(entity.name()) == Scope.ALL;
+  public Mono<List<SearchHit>> search(String entity, String typed, int limit) {
+    return AccessContext.current().flatMap(access -> {
+      MetadataSnapshot snapshot = registry.snapshot();
+      snapshot.entity(entity).ifPresent(e -> access.require(e.name(), Action.VIEW));
+      return run(snapshot, access, snapshot.entity(entity).filter(EntityDef::isSearchable).stream().toList(),
+          typed, limit);
+    });
   }
 
   /** Whether records of {@code entity} are found through quick search. */
@@ -87,7 +78,24 @@ public final class QuickSearch {
     return registry.snapshot().entity(entity).map(EntityDef::isSearchable).orElse(false);
   }
 
-  private Mono<List<SearchHit>> run(MetadataSnapshot snapshot, List<EntityDef> entities, String typed, int limit) {
+  /**
+   * Searches each type within the caller's record scope ({@link ScopeFilter}, the record service's
+   * own definition), so only records the caller may open are found, and no more of them.
+   */
+  /** Whether one of the type's search fields (or collections of them) is hidden from the caller. */
+  private static boolean searchesHidden(Access access, EntityDef entity) {
+    return entity.searchFields().stream().map(path -> path.split("\\.")[0])
+        .anyMatch(field -> access.hidden(entity.name(), field));
+  }
+
+  /** The caller's scope in {@code entity} as a condition for {@link SearchSql}, or null for every record. */
+  private QuerySql.Fragment scope(Access access, EntityDef entity) {
+    Filter reach = ScopeFilter.of(access, entity.name());
+    return reach == null ? null : querySql.where(entity, reach, SearchSql.ALIAS, 4);
+  }
+
+  private Mono<List<SearchHit>> run(MetadataSnapshot snapshot, Access access, List<EntityDef> entities, String typed,
+      int limit) {
     SearchTerm term = SearchTerm.of(typed);
     if (term == null || entities.isEmpty()) {
       return Mono.just(List.of());
@@ -97,7 +105,8 @@ public final class QuickSearch {
     Flux<SearchHit> hits = Flux.fromIterable(entities).concatMap(entity -> {
       SearchSql sql = statements.get(snapshot, entity.name(), name -> new SearchSql(entity, fieldTypes));
       return stats.of(entity.name())
-          .flatMap(frequencies -> new EntitySearch(session, sql, term, limit, frequencies).run())
+          .flatMap(frequencies -> new EntitySearch(session, sql, term, limit, frequencies, scope(access, entity),
+              searchesHidden(access, entity)).run())
           .flatMapIterable(found -> found.stream()
               .map(f -> new SearchHit(entity.name(), f.id(), f.label(), f.rank(), f.sortKey())).toList());
     });

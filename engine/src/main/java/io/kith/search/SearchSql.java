@@ -6,6 +6,7 @@ import io.kith.fieldtype.Json;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
+import io.kith.query.QuerySql;
 import io.kith.schema.SqlNames;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ final class SearchSql {
     }
   }
 
+  /** The table's alias in every statement, for the scope condition. */
+  static final String ALIAS = "t";
+
   private static final String PREFIX_CHECK = "(strpos(\"search_text\", $2) > 0 or strpos(\"search_text\", $3) > 0)";
   private static final String RANK = "case when strpos(\"search_text\", $1) > 0 then 0 when " + PREFIX_CHECK
       + " then 1 else 2 end";
@@ -64,13 +68,24 @@ final class SearchSql {
     labelFields.forEach(f -> columns.add(f.name()));
     columns.add(SearchColumns.LABEL);
     this.select = "select " + columns.stream().map(SqlNames::quote).collect(Collectors.joining(", "))
-        + ", " + RANK + " as \"search_rank\" from " + SqlNames.table(entity.name()) + " where \"active\" and ";
+        + ", " + RANK + " as \"search_rank\" from " + SqlNames.table(entity.name()) + " " + ALIAS
+        + " where \"active\" and ";
   }
 
   /** One statement of the given parts ({@code union all}), placeholders numbered from {@code $4} in order. */
   String statement(List<Part> parts) {
+    return statement(parts, null);
+  }
+
+  /**
+   * One statement of the given parts, each narrowed by {@code scope} (the records the caller
+   * reaches, compiled for alias {@value #ALIAS} with placeholders from {@code $4}; null for all
+   * records); the parts' placeholders follow the scope's.
+   */
+  String statement(List<Part> parts, QuerySql.Fragment scope) {
     StringBuilder sql = new StringBuilder();
-    int next = 4;
+    int next = 4 + (scope == null ? 0 : scope.binds().size());
+    String reach = scope == null ? "" : scope.sql() + " and ";
     for (Part part : parts) {
       StringBuilder condition = new StringBuilder();
       for (char c : part.condition.toCharArray()) {
@@ -80,7 +95,7 @@ final class SearchSql {
           condition.append(c);
         }
       }
-      String one = select + condition;
+      String one = select + reach + condition;
       sql.append(sql.length() == 0 ? "" : " union all ").append(parts.size() > 1 ? "(" + one + ")" : one);
     }
     return sql.toString();

@@ -46,19 +46,19 @@ final class QuickSearchApiHandler {
         });
   }
 
-  /** {@code GET /api/v1/{entity}/autocomplete?q=} for a type in quick search: up to 10 {@code {id, label}}. */
+  /**
+   * {@code GET /api/v1/{entity}/autocomplete?q=} for a type in quick search: up to 10 {@code {id,
+   * label}}, within the caller's record scope.
+   */
   Mono<ServerResponse> autocomplete(ServerRequest request) {
     String q = request.queryParam("q").orElse("");
     String entity = request.pathVariable("entity");
-    // A caller who reaches only some records of the type gets the scoped display-name look-up.
-    Mono<java.util.List<java.util.Map.Entry<Long, String>>> hits = search.reachesAll(entity).flatMap(all -> !all
-        ? records.autocomplete(entity, q, AUTOCOMPLETE_LIMIT).collectList()
-        : q.isBlank() ? Mono.just(java.util.List.of())
-        : search.search(entity, q, AUTOCOMPLETE_LIMIT)
-            .map(found -> found.stream().map(h -> java.util.Map.entry(h.id(), h.label())).toList()));
+    Mono<java.util.List<SearchHit>> hits = q.isBlank()
+        ? records.require(entity, io.kith.access.Action.VIEW).thenReturn(java.util.List.of())
+        : search.search(entity, q, AUTOCOMPLETE_LIMIT);
     return hits.flatMap(found -> {
       ArrayNode items = Json.array();
-      found.forEach(h -> items.addObject().put("id", h.getKey()).put("label", h.getValue()));
+      found.forEach(h -> items.addObject().put("id", h.id()).put("label", h.label()));
       return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(items);
     });
   }
