@@ -38,6 +38,17 @@ public final class ListParameters {
   }
 
   /** List pages: text filters match any part of the text, ignoring case. */
+  /** The parameters with {@code owner=me} ("my records") standing for the caller's own id. */
+  public static org.springframework.util.MultiValueMap<String, String> mine(
+      org.springframework.util.MultiValueMap<String, String> params, java.util.Optional<Long> me) {
+    if (!"me".equals(params.getFirst("owner"))) {
+      return params;
+    }
+    org.springframework.util.LinkedMultiValueMap<String, String> out = new org.springframework.util.LinkedMultiValueMap<>(params);
+    out.set("owner", me.map(String::valueOf).orElse("0"));
+    return out;
+  }
+
   public Query parseFuzzy(MetadataSnapshot snapshot, EntityDef entity, Map<String, List<String>> params) {
     return parse(snapshot, entity, params, true);
   }

@@ -34,21 +34,10 @@ final class RecordApiHandler {
 
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return io.kith.security.Callers.id(request.exchange()).map(me -> mine(request.queryParams(), me))
+    return io.kith.security.Callers.id(request.exchange()).map(me -> ListParameters.mine(request.queryParams(), me))
         .map(params -> queries.parse(registry.snapshot(), records.entity(entity), params))
         .flatMap(query -> records.list(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
-  }
-
-  /** {@code owner=me} stands for the caller's own id ("my records"). */
-  static org.springframework.util.MultiValueMap<String, String> mine(
-      org.springframework.util.MultiValueMap<String, String> params, java.util.Optional<Long> me) {
-    if (!"me".equals(params.getFirst("owner"))) {
-      return params;
-    }
-    org.springframework.util.LinkedMultiValueMap<String, String> out = new org.springframework.util.LinkedMultiValueMap<>(params);
-    out.set("owner", me.map(String::valueOf).orElse("0"));
-    return out;
   }
 
   /** {@code GET /api/v1/{entity}/autocomplete?q=}: up to 10 {@code {id, label}} for reference widgets. */

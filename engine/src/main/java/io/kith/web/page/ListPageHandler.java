@@ -67,8 +67,15 @@ final class ListPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     MultiValueMap<String, String> params = withoutBlankFilters(request.queryParams());
+    return io.kith.security.Callers.id(request.exchange())
+        .flatMap(me -> list(request, snapshot, entity, locale, params, ListParameters.mine(params, me)));
+  }
+
+  /** {@code params} as links keep them; {@code filters} with "my records" ({@code owner=me}) as the caller's id. */
+  private Mono<ServerResponse> list(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
+      KithLocale locale, MultiValueMap<String, String> params, MultiValueMap<String, String> filters) {
     List<String> shown = columns(entity).stream().map(FieldDef::name).toList();
-    Query query = queries.parseFuzzy(snapshot, entity, params).withColumns(shown);
+    Query query = queries.parseFuzzy(snapshot, entity, filters).withColumns(shown);
     Integer jump = jumpTarget(params.getFirst("jump"));
     Mono<Page> page = jump == null
         ? records.list(entity.name(), query)
@@ -80,6 +87,7 @@ final class ListPageHandler {
           .zipWith(pages.base(request.exchange(), snapshot, locale, entity.name()))
           .flatMap(t -> {
             Map<String, Object> model = t.getT2();
+            model.put("mine", "me".equals(params.getFirst("owner")));
             model.put("view", view(snapshot, entity, columns, p, params, query, locale, t.getT1(),
                 request.queryParam("deactivated").orElse(null)));
             return views.render(entity.name(), "list", model);
