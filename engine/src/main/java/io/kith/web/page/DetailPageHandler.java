@@ -41,9 +41,10 @@ final class DetailPageHandler {
   private final Views views;
   private final ReferenceLabels referenceLabels;
   private final HistorySection history;
+  private final OwnershipSection ownership;
 
   DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views,
-      HistorySection history) {
+      HistorySection history, OwnershipSection ownership) {
     this.registry = registry;
     this.records = records;
     this.display = display;
@@ -51,6 +52,7 @@ final class DetailPageHandler {
     this.views = views;
     this.referenceLabels = new ReferenceLabels(records);
     this.history = history;
+    this.ownership = ownership;
   }
 
   Mono<ServerResponse> detail(ServerRequest request) {
@@ -71,11 +73,14 @@ final class DetailPageHandler {
         }
       }
       return Mono.zip(referenceLabels.of(ids), related(snapshot, entity, id, locale),
-              pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale))
+              pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale),
+              io.kith.access.AccessContext.current()
+                  .flatMap(access -> ownership.of(entity.name(), record, access, locale)))
           .flatMap(t -> {
             Map<String, Object> model = t.getT3();
             model.put("view", view(snapshot, entity, record, locale, t.getT1(), t.getT2()));
             model.put("history", t.getT4());
+            model.put("ownership", t.getT5());
             return views.render(entity.name(), "detail", model);
           });
     });

@@ -39,7 +39,8 @@ public class PageRoutes {
     ListPageHandler list = new ListPageHandler(registry, records, queries, display, pages, views);
     HistorySection history = new HistorySection(historyReader, new HistoryViews(display, messages),
         new ReferenceLabels(records));
-    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history);
+    OwnershipSection ownership = new OwnershipSection(records, users, pages);
+    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership);
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views, display);
     HomePageHandler home = new HomePageHandler(registry, pages);
@@ -61,7 +62,9 @@ public class PageRoutes {
             .route(POST("/{id}"), forms::update)
             .route(GET("/{id}/edit"), forms::editForm)
             .route(POST("/{id}/deactivate"), forms::deactivate)
-            .route(POST("/{id}/reactivate"), forms::reactivate))
+            .route(POST("/{id}/reactivate"), forms::reactivate)
+            .route(POST("/{id}/owner"), ownership::changeOwner)
+            .route(POST("/{id}/shares"), ownership::share))
         .filter(new LanguageCookieFilter())
         .build();
   }
