@@ -1,5 +1,7 @@
 package io.kith.record;
 
+import io.kith.audit.Actor;
+import io.kith.audit.HistoryWriter;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataSnapshot;
@@ -21,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Many records of one entity type at a time, for bulk paths such as imports. Each record goes
  * through exactly the checks of {@code POST} and {@code PATCH} (defaults, the generated JSON
  * Schema, conversion, inactive options, references, unique values), but the checks that need the
- * database run once per batch and the writes are multi-row statements. Writes do not open a
+ * database run once per batch and the writes are {@code COPY}s and multi-row statements. Written
+ * records are owned and created by the {@link Actor} of the subscriber's context and get one audit
+ * history entry each (one statement per batch), as single writes do. Writes do not open a
  * transaction of their own: the caller runs them in one, with its own bookkeeping.
  */
 public final class BulkRecords {
@@ -69,14 +73,18 @@ public final class BulkRecords {
   private final StoredChecks storedChecks;
   private final RecordStore store;
   private final BulkStore bulkStore;
+  private final RowMapper rows;
+  private final HistoryWriter history;
   private final BiFunction<MetadataSnapshot, String, EntityTable> tables;
 
   BulkRecords(FieldTypes fieldTypes, InputReader inputReader, StoredChecks storedChecks, RecordStore store,
-      DatabaseClient db, BiFunction<MetadataSnapshot, String, EntityTable> tables) {
+      RowMapper rows, HistoryWriter history, DatabaseClient db, BiFunction<MetadataSnapshot, String, EntityTable> tables) {
     this.fieldTypes = fieldTypes;
     this.inputReader = inputReader;
     this.storedChecks = storedChecks;
     this.store = store;
+    this.rows = rows;
+    this.history = history;
     this.bulkStore = new BulkStore(db, fieldTypes);
     this.tables = tables;
   }
@@ -129,26 +137,46 @@ public final class BulkRecords {
   }
 
   /**
-   * Writes valid checked drafts: one multi-row insert for the new records, multi-row updates for
-   * the changed ones. Emits the ids of the new records in order. Run it inside a transaction.
+   * Writes valid checked drafts: one {@code COPY} for the new records (and one per child table),
+   * multi-row updates for the changed ones, and their history entries. Emits the ids of the new
+   * records in order. Run it inside a transaction.
    */
   public Mono<List<Long>> write(MetadataSnapshot snapshot, String entityName, List<Checked> checked) {
-    return Mono.defer(() -> {
+    return Actor.current().flatMap(actor -> Mono.defer(() -> {
       EntityTable t = tables.apply(snapshot, entityName);
       List<BulkStore.Row> creates = new ArrayList<>();
       List<BulkStore.Row> updates = new ArrayList<>();
+      List<ObjectNode> before = new ArrayList<>();
       for (Checked c : checked) {
         if (!c.valid()) {
           throw new IllegalArgumentException("only valid drafts can be written");
         }
         if (c.draft.isUpdate()) {
           updates.add(new BulkStore.Row(c.draft.existing().get("id").asLong(), c.input, c.computed));
+          before.add(c.draft.existing());
         } else {
           creates.add(new BulkStore.Row(null, c.input, c.computed));
         }
       }
-      return bulkStore.update(t, updates).then(bulkStore.insert(t, creates))
+      Long user = actor.orElse(null);
+      return bulkStore.update(t, updates, user)
+          .then(bulkStore.insert(t, creates, user))
+          .flatMap(ids -> history(t, creates, ids, updates, before).thenReturn(ids))
           .onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
-    });
+    }));
+  }
+
+  /** One create entry per new record and one update entry per changed one, from the input written. */
+  private Mono<Void> history(EntityTable t, List<BulkStore.Row> creates, List<Long> ids, List<BulkStore.Row> updates,
+      List<ObjectNode> before) {
+    List<ObjectNode> created = new ArrayList<>(creates.size());
+    for (int i = 0; i < creates.size(); i++) {
+      created.add(rows.written(t, null, ids.get(i), creates.get(i).input()));
+    }
+    List<ObjectNode> after = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      after.add(rows.written(t, before.get(i), updates.get(i).id(), updates.get(i).input()));
+    }
+    return history.createdAll(t.entity, created).then(history.updatedAll(t.entity, before, after));
   }
 }
