@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction of their own: the caller runs them in one, with its own bookkeeping.
  */
 public final class BulkRecords {
+
+  /** Fewer drafts than this are not worth a slice of their own. */
+  private static final int MIN_SLICE = 100;
 
   /**
    * One record to check: a new one ({@code existing} null) or changes to a stored record.
@@ -102,38 +107,70 @@ public final class BulkRecords {
     });
   }
 
-  /** Checks every draft; the database is asked once per reference target and unique group. */
+  /**
+   * Checks every draft; the database is asked once per reference target and unique group. The
+   * in-memory part (schema, conversion, computed and quick-search values) is CPU work: it runs on
+   * Reactor's parallel scheduler, never on the event loop, in slices checked side by side.
+   */
   public Mono<List<Checked>> check(MetadataSnapshot snapshot, String entityName, List<Draft> drafts) {
     return Mono.defer(() -> {
       EntityDef entity = tables.apply(snapshot, entityName).entity;
-      List<Checked> read = new ArrayList<>();
-      List<StoredChecks.Subject> subjects = new ArrayList<>();
-      List<Integer> positions = new ArrayList<>();
-      for (Draft draft : drafts) {
-        try {
-          RecordInput input = draft.isUpdate()
-              ? inputReader.read(snapshot, entity, draft.body(), Mode.PATCH, draft.existing())
-              : inputReader.read(snapshot, entity, RecordService.withDefaults(entity, draft.body()), Mode.CREATE, null);
-          Map<String, Object> computed = RecordService.computed(entity, input, draft.existing());
-          positions.add(read.size());
-          subjects.add(new StoredChecks.Subject(input, draft.isUpdate() ? draft.existing().get("id").asLong() : null,
-              draft.isUpdate() ? RecordService.storedColumns(fieldTypes, entity, draft.existing()) : Map.of()));
-          read.add(new Checked(draft, input, computed, List.of()));
-        } catch (RecordValidationException e) {
-          read.add(new Checked(draft, null, null, e.errors()));
-        }
-      }
-      return storedChecks.checkAll(snapshot, entity, subjects).map(errors -> {
-        List<Checked> out = new ArrayList<>(read);
-        for (int i = 0; i < positions.size(); i++) {
-          if (!errors.get(i).isEmpty()) {
-            Checked ok = out.get(positions.get(i));
-            out.set(positions.get(i), new Checked(ok.draft, null, null, errors.get(i)));
-          }
-        }
-        return out;
-      });
+      return Flux.fromIterable(slices(drafts))
+          .flatMapSequential(slice -> Mono.fromCallable(() -> read(snapshot, entity, slice))
+              .subscribeOn(Schedulers.parallel()))
+          .collectList()
+          .flatMap(parts -> {
+            List<Checked> read = new ArrayList<>(drafts.size());
+            parts.forEach(read::addAll);
+            List<StoredChecks.Subject> subjects = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+              Checked c = read.get(i);
+              if (c.valid()) {
+                positions.add(i);
+                subjects.add(new StoredChecks.Subject(c.input,
+                    c.draft.isUpdate() ? c.draft.existing().get("id").asLong() : null,
+                    c.draft.isUpdate() ? RecordService.storedColumns(fieldTypes, entity, c.draft.existing()) : Map.of()));
+              }
+            }
+            return storedChecks.checkAll(snapshot, entity, subjects).map(errors -> {
+              for (int i = 0; i < positions.size(); i++) {
+                if (!errors.get(i).isEmpty()) {
+                  Checked ok = read.get(positions.get(i));
+                  read.set(positions.get(i), new Checked(ok.draft, null, null, errors.get(i)));
+                }
+              }
+              return read;
+            });
+          });
     });
+  }
+
+  /** Drafts cut into one slice per core (at least {@link #MIN_SLICE} drafts each), in order. */
+  private static List<List<Draft>> slices(List<Draft> drafts) {
+    int cores = Schedulers.DEFAULT_POOL_SIZE;
+    int size = Math.max(MIN_SLICE, (drafts.size() + cores - 1) / cores);
+    List<List<Draft>> out = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i += size) {
+      out.add(drafts.subList(i, Math.min(drafts.size(), i + size)));
+    }
+    return out;
+  }
+
+  /** The checks that need no database: the generated schema, conversion, computed values. */
+  private List<Checked> read(MetadataSnapshot snapshot, EntityDef entity, List<Draft> drafts) {
+    List<Checked> out = new ArrayList<>(drafts.size());
+    for (Draft draft : drafts) {
+      try {
+        RecordInput input = draft.isUpdate()
+            ? inputReader.read(snapshot, entity, draft.body(), Mode.PATCH, draft.existing())
+            : inputReader.read(snapshot, entity, RecordService.withDefaults(entity, draft.body()), Mode.CREATE, null);
+        out.add(new Checked(draft, input, RecordService.computed(entity, input, draft.existing()), List.of()));
+      } catch (RecordValidationException e) {
+        out.add(new Checked(draft, null, null, e.errors()));
+      }
+    }
+    return out;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Many rows into one table with {@code COPY ... FROM STDIN} (r2dbc-postgresql's
@@ -36,8 +37,9 @@ final class CopyIn {
     if (rows.isEmpty()) {
       return Mono.just(0L);
     }
-    return db.inConnection(connection -> Mono.defer(() ->
-        postgres(connection).copyIn(sql, Mono.fromSupplier(() -> encode(rows)))));
+    // Encoding is CPU work (every value escaped, arrays spelled out): done off the event loop.
+    return Mono.fromCallable(() -> encode(rows)).subscribeOn(Schedulers.parallel())
+        .flatMap(data -> db.inConnection(connection -> Mono.defer(() -> postgres(connection).copyIn(sql, Mono.just(data)))));
   }
 
   /** The rows in COPY's text format: tab between values, newline after each row, {@code \N} for null. */
