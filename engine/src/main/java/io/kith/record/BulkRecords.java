@@ -198,7 +198,9 @@ public final class BulkRecords {
       Long user = actor.orElse(null);
       return bulkStore.update(t, updates, user)
           .then(bulkStore.insert(t, creates, user))
-          .flatMap(ids -> history(t, creates, ids, updates, before).thenReturn(ids))
+          // Building the entries (API shapes, diffs, JSON) is CPU work: off the event loop too.
+          .flatMap(ids -> Mono.defer(() -> history(t, creates, ids, updates, before)).subscribeOn(Schedulers.parallel())
+              .thenReturn(ids))
           .onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
     }));
   }
