@@ -41,6 +41,28 @@ public final class HistoryWriter {
     return write(entity.name(), Action.CREATE, Map.of(record.get("id").asLong(), FieldDiff.created(entity, record)));
   }
 
+  /** Many new records of one type (bulk paths such as imports): one entry each, one statement for all. */
+  public Mono<Void> createdAll(EntityDef entity, List<? extends JsonNode> records) {
+    Map<Long, List<Change>> entries = new LinkedHashMap<>();
+    records.forEach(record -> entries.put(record.get("id").asLong(), FieldDiff.created(entity, record)));
+    return write(entity.name(), Action.CREATE, entries);
+  }
+
+  /**
+   * Many changed records of one type: {@code before.get(i)} and {@code after.get(i)} are the same
+   * record's two states. One statement for all; records whose fields did not change are left out.
+   */
+  public Mono<Void> updatedAll(EntityDef entity, List<? extends JsonNode> before, List<? extends JsonNode> after) {
+    Map<Long, List<Change>> entries = new LinkedHashMap<>();
+    for (int i = 0; i < after.size(); i++) {
+      List<Change> changes = FieldDiff.updated(entity, before.get(i), after.get(i));
+      if (!changes.isEmpty()) {
+        entries.put(after.get(i).get("id").asLong(), changes);
+      }
+    }
+    return write(entity.name(), Action.UPDATE, entries);
+  }
+
   /** The fields that differ between {@code before} and {@code after}; nothing is written when none do. */
   public Mono<Void> updated(EntityDef entity, JsonNode before, JsonNode after) {
     List<Change> changes = FieldDiff.updated(entity, before, after);

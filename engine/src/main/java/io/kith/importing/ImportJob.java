@@ -6,10 +6,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One row of {@code kith.import_job}. */
+/**
+ * One row of {@code kith.import_job}.
+ *
+ * @param userId the user who started the job (its records' owner and the user of their history), or null
+ */
 record ImportJob(long id, String entity, String profileName, JsonNode profile, JsonNode layout, String filePath,
     String fileName, String status, long totalRows, long rowsDone, long created, long updated, long skipped,
-    long failed, String error, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    long failed, String error, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+    Long userId) {
 
   boolean finished() {
     return status.equals("completed") || status.equals("cancelled") || status.equals("failed");

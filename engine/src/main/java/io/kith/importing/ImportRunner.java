@@ -1,5 +1,6 @@
 package io.kith.importing;
 
+import io.kith.audit.Actor;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.BulkRecords;
 import io.kith.validation.FieldError;
@@ -7,6 +8,7 @@ import io.kith.validation.RecordValidationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,9 @@ final class ImportRunner {
         .onErrorResume(e -> {
           log.error("Import job {} failed", job.id(), e);
           return jobs.finish(job.id(), worker, "failed", String.valueOf(e.getMessage())).then();
-        });
+        })
+        // The job's records are owned by, and their history names, the user who started it.
+        .contextWrite(Actor.as(Optional.ofNullable(job.userId())));
   }
 
   /** The uploaded file goes once its job has finished (a job taken over by another worker keeps it). */

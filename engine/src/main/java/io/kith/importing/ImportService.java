@@ -132,15 +132,15 @@ public final class ImportService {
           MetadataSnapshot snapshot = registry.snapshot();
           ImportProfile profile = contexts.profile(snapshot, json);
           return Blocking.call(() -> FileFacts.inspect(file, profile.file(), settings.maxRows()))
-              .map(facts -> java.util.Map.entry(facts, contexts.forUpload(snapshot, profile, facts)));
+              .map(facts -> new Checked(facts, contexts.forUpload(snapshot, profile, facts), null));
         })
-        .flatMap(e -> AccessContext.current().map(access -> {
-          permitted(access, e.getValue());
-          return e;
+        .flatMap(checked -> AccessContext.current().map(access -> {
+          permitted(access, checked.context());
+          return new Checked(checked.facts(), checked.context(), access.userId());
         }))
-        .flatMap(e -> {
-          FileFacts facts = e.getKey();
-          ImportContext context = e.getValue();
+        .flatMap(checked -> {
+          FileFacts facts = checked.facts();
+          ImportContext context = checked.context();
           EntityDef entity = context.snapshot().entity(context.profile().entity()).orElseThrow();
           ObjectNode mapping = ProfileJson.withColumns(context.profile(), context.profile().columns());
           if (dryRun) {
@@ -153,7 +153,7 @@ public final class ImportService {
                 .flatMap(out -> keepFile ? Mono.just(out) : discard(file).thenReturn(out));
           }
           return jobs.insert(entity.name(), inlineProfile == null ? profileName : null, mapping, facts.layoutJson(),
-                  file.toString(), fileName, facts.totalRows())
+                  file.toString(), fileName, facts.totalRows(), checked.userId())
               .map(job -> {
                 worker.wake();
                 ObjectNode out = job.toJson(OffsetDateTime.now());
@@ -164,6 +164,9 @@ public final class ImportService {
         })
         .onErrorResume(e -> keepFile ? Mono.error(e) : discard(file).then(Mono.error(e)));
   }
+
+  /** A file checked against its profile; {@code userId} is who starts the import, once permitted. */
+  private record Checked(FileFacts facts, ImportContext context, Long userId) {}
 
   /**
    * Importing needs the import and create permissions on the target type (update modes also edit),

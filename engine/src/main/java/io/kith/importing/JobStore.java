@@ -18,7 +18,7 @@ final class JobStore {
 
   private static final String COLUMNS = "id, entity, profile_name, profile::text as profile, layout::text as layout, "
       + "file_path, file_name, status, total_rows, rows_done, created, updated, skipped, failed, error, created_at, "
-      + "started_at, finished_at";
+      + "started_at, finished_at, user_id";
 
   /** A failed row to record. */
   record Failure(long rowIndex, List<String> cells, List<FieldError> errors) {}
@@ -30,12 +30,15 @@ final class JobStore {
     this.db = db;
   }
 
+  /** A queued job started by {@code userId} (null: nobody signed in). */
   Mono<ImportJob> insert(String entity, String profileName, JsonNode profile, JsonNode layout, String filePath,
-      String fileName, long totalRows) {
+      String fileName, long totalRows, Long userId) {
     DatabaseClient.GenericExecuteSpec spec = db.sql("insert into kith.import_job (entity, profile_name, profile, layout, "
-            + "file_path, file_name, total_rows) values ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7) returning " + COLUMNS)
+            + "file_path, file_name, total_rows, user_id) values ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8) returning "
+            + COLUMNS)
         .bind(0, entity).bind(2, json.writeValueAsString(profile)).bind(3, json.writeValueAsString(layout))
         .bind(4, filePath).bind(6, totalRows);
+    spec = userId == null ? spec.bindNull(7, Long.class) : spec.bind(7, userId);
     spec = profileName == null ? spec.bindNull(1, String.class) : spec.bind(1, profileName);
     spec = fileName == null ? spec.bindNull(5, String.class) : spec.bind(5, fileName);
     return spec.map(this::row).one();
@@ -144,6 +147,7 @@ final class JobStore {
         row.get("total_rows", Long.class), row.get("rows_done", Long.class), row.get("created", Long.class),
         row.get("updated", Long.class), row.get("skipped", Long.class), row.get("failed", Long.class),
         row.get("error", String.class), row.get("created_at", OffsetDateTime.class),
-        row.get("started_at", OffsetDateTime.class), row.get("finished_at", OffsetDateTime.class));
+        row.get("started_at", OffsetDateTime.class), row.get("finished_at", OffsetDateTime.class),
+        row.get("user_id", Long.class));
   }
 }

@@ -91,6 +91,37 @@ final class Lookups {
     if (asked.isEmpty()) {
       return Mono.just(Map.of());
     }
+    String sql = keySql(entity, key, numeric);
+    List<Object> binds = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      int part = i;
+      binds.add(numeric.get(i) ? asked.keySet().stream().map(t -> Long.valueOf(t.get(part))).toArray(Long[]::new)
+          : asked.keySet().stream().map(t -> t.get(part)).toArray(String[]::new));
+    }
+    return db.sql(sql).bindValues(binds)
+        .map(row -> {
+          List<String> tuple = new ArrayList<>();
+          for (int i = 0; i < key.size(); i++) {
+            tuple.add(row.get(i + 1, String.class));
+          }
+          return Map.entry(tuple, row.get(0, Long.class));
+        })
+        .all()
+        .filter(e -> asked.containsKey(e.getKey()))
+        .collect(HashMap::new, (Map<List<String>, Set<Long>> m, Map.Entry<List<String>, Long> e) -> {
+          for (List<String> original : asked.get(e.getKey())) {
+            m.computeIfAbsent(original, k -> new LinkedHashSet<>()).add(e.getValue());
+          }
+        });
+  }
+
+  /**
+   * The look-up of key tuples: the entity's table joined with the key's child tables and with the
+   * asked tuples as a table ({@code unnest} of one array per key part, hashed once, rather than
+   * {@code = any(array)} compared row by row). Text parts compare as {@code lower(column::text)},
+   * the expression the duplicate rules' indexes are built on (see the schema's DedupeIndexes).
+   */
+  static String keySql(EntityDef entity, List<FieldPath> key, List<Boolean> numeric) {
     StringBuilder from = new StringBuilder(SqlNames.table(entity.name()) + " t");
     Map<String, String> joined = new HashMap<>();
     List<String> selected = new ArrayList<>();
@@ -122,31 +153,10 @@ final class Lookups {
         arrays.add("$" + (i + 1) + "::text[]");
       }
     }
-    // The keys join as a table (hashed once), rather than "= any(array)" compared row by row.
     String sql = "select distinct t.\"id\", " + String.join(", ", selected) + " from " + from
         + " join unnest(" + String.join(", ", arrays) + ") as k(" + String.join(", ", keyColumns) + ") on "
         + String.join(" and ", on) + " where t.\"active\"";
-    List<Object> binds = new ArrayList<>();
-    for (int i = 0; i < key.size(); i++) {
-      int part = i;
-      binds.add(numeric.get(i) ? asked.keySet().stream().map(t -> Long.valueOf(t.get(part))).toArray(Long[]::new)
-          : asked.keySet().stream().map(t -> t.get(part)).toArray(String[]::new));
-    }
-    return db.sql(sql).bindValues(binds)
-        .map(row -> {
-          List<String> tuple = new ArrayList<>();
-          for (int i = 0; i < key.size(); i++) {
-            tuple.add(row.get(i + 1, String.class));
-          }
-          return Map.entry(tuple, row.get(0, Long.class));
-        })
-        .all()
-        .filter(e -> asked.containsKey(e.getKey()))
-        .collect(HashMap::new, (Map<List<String>, Set<Long>> m, Map.Entry<List<String>, Long> e) -> {
-          for (List<String> original : asked.get(e.getKey())) {
-            m.computeIfAbsent(original, k -> new LinkedHashSet<>()).add(e.getValue());
-          }
-        });
+    return sql;
   }
 
   /** The tuple with whole numbers written the database's way ("007" is 7), or null if a number part is not one. */

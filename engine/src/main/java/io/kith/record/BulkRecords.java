@@ -1,5 +1,7 @@
 package io.kith.record;
 
+import io.kith.audit.Actor;
+import io.kith.audit.HistoryWriter;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataSnapshot;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,10 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Many records of one entity type at a time, for bulk paths such as imports. Each record goes
  * through exactly the checks of {@code POST} and {@code PATCH} (defaults, the generated JSON
  * Schema, conversion, inactive options, references, unique values), but the checks that need the
- * database run once per batch and the writes are multi-row statements. Writes do not open a
+ * database run once per batch and the writes are {@code COPY}s and multi-row statements. Written
+ * records are owned and created by the {@link Actor} of the subscriber's context and get one audit
+ * history entry each (one statement per batch), as single writes do. Writes do not open a
  * transaction of their own: the caller runs them in one, with its own bookkeeping.
  */
 public final class BulkRecords {
+
+  /** Fewer drafts than this are not worth a slice of their own. */
+  private static final int MIN_SLICE = 100;
 
   /**
    * One record to check: a new one ({@code existing} null) or changes to a stored record.
@@ -69,14 +78,18 @@ public final class BulkRecords {
   private final StoredChecks storedChecks;
   private final RecordStore store;
   private final BulkStore bulkStore;
+  private final RowMapper rows;
+  private final HistoryWriter history;
   private final BiFunction<MetadataSnapshot, String, EntityTable> tables;
 
   BulkRecords(FieldTypes fieldTypes, InputReader inputReader, StoredChecks storedChecks, RecordStore store,
-      DatabaseClient db, BiFunction<MetadataSnapshot, String, EntityTable> tables) {
+      RowMapper rows, HistoryWriter history, DatabaseClient db, BiFunction<MetadataSnapshot, String, EntityTable> tables) {
     this.fieldTypes = fieldTypes;
     this.inputReader = inputReader;
     this.storedChecks = storedChecks;
     this.store = store;
+    this.rows = rows;
+    this.history = history;
     this.bulkStore = new BulkStore(db, fieldTypes);
     this.tables = tables;
   }
@@ -94,61 +107,115 @@ public final class BulkRecords {
     });
   }
 
-  /** Checks every draft; the database is asked once per reference target and unique group. */
+  /**
+   * Checks every draft; the database is asked once per reference target and unique group. The
+   * in-memory part (schema, conversion, computed and quick-search values) is CPU work: it runs on
+   * Reactor's parallel scheduler, never on the event loop, in slices checked side by side.
+   */
   public Mono<List<Checked>> check(MetadataSnapshot snapshot, String entityName, List<Draft> drafts) {
     return Mono.defer(() -> {
       EntityDef entity = tables.apply(snapshot, entityName).entity;
-      List<Checked> read = new ArrayList<>();
-      List<StoredChecks.Subject> subjects = new ArrayList<>();
-      List<Integer> positions = new ArrayList<>();
-      for (Draft draft : drafts) {
-        try {
-          RecordInput input = draft.isUpdate()
-              ? inputReader.read(snapshot, entity, draft.body(), Mode.PATCH, draft.existing())
-              : inputReader.read(snapshot, entity, RecordService.withDefaults(entity, draft.body()), Mode.CREATE, null);
-          Map<String, Object> computed = RecordService.computed(entity, input, draft.existing());
-          positions.add(read.size());
-          subjects.add(new StoredChecks.Subject(input, draft.isUpdate() ? draft.existing().get("id").asLong() : null,
-              draft.isUpdate() ? RecordService.storedColumns(fieldTypes, entity, draft.existing()) : Map.of()));
-          read.add(new Checked(draft, input, computed, List.of()));
-        } catch (RecordValidationException e) {
-          read.add(new Checked(draft, null, null, e.errors()));
-        }
-      }
-      return storedChecks.checkAll(snapshot, entity, subjects).map(errors -> {
-        List<Checked> out = new ArrayList<>(read);
-        for (int i = 0; i < positions.size(); i++) {
-          if (!errors.get(i).isEmpty()) {
-            Checked ok = out.get(positions.get(i));
-            out.set(positions.get(i), new Checked(ok.draft, null, null, errors.get(i)));
-          }
-        }
-        return out;
-      });
+      return Flux.fromIterable(slices(drafts))
+          .flatMapSequential(slice -> Mono.fromCallable(() -> read(snapshot, entity, slice))
+              .subscribeOn(Schedulers.parallel()))
+          .collectList()
+          .flatMap(parts -> {
+            List<Checked> read = new ArrayList<>(drafts.size());
+            parts.forEach(read::addAll);
+            List<StoredChecks.Subject> subjects = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+              Checked c = read.get(i);
+              if (c.valid()) {
+                positions.add(i);
+                subjects.add(new StoredChecks.Subject(c.input,
+                    c.draft.isUpdate() ? c.draft.existing().get("id").asLong() : null,
+                    c.draft.isUpdate() ? RecordService.storedColumns(fieldTypes, entity, c.draft.existing()) : Map.of()));
+              }
+            }
+            return storedChecks.checkAll(snapshot, entity, subjects).map(errors -> {
+              for (int i = 0; i < positions.size(); i++) {
+                if (!errors.get(i).isEmpty()) {
+                  Checked ok = read.get(positions.get(i));
+                  read.set(positions.get(i), new Checked(ok.draft, null, null, errors.get(i)));
+                }
+              }
+              return read;
+            });
+          });
     });
   }
 
+  /** Drafts cut into one slice per core (at least {@link #MIN_SLICE} drafts each), in order. */
+  private static List<List<Draft>> slices(List<Draft> drafts) {
+    int cores = Schedulers.DEFAULT_POOL_SIZE;
+    int size = Math.max(MIN_SLICE, (drafts.size() + cores - 1) / cores);
+    List<List<Draft>> out = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i += size) {
+      out.add(drafts.subList(i, Math.min(drafts.size(), i + size)));
+    }
+    return out;
+  }
+
+  /** The checks that need no database: the generated schema, conversion, computed values. */
+  private List<Checked> read(MetadataSnapshot snapshot, EntityDef entity, List<Draft> drafts) {
+    List<Checked> out = new ArrayList<>(drafts.size());
+    for (Draft draft : drafts) {
+      try {
+        RecordInput input = draft.isUpdate()
+            ? inputReader.read(snapshot, entity, draft.body(), Mode.PATCH, draft.existing())
+            : inputReader.read(snapshot, entity, RecordService.withDefaults(entity, draft.body()), Mode.CREATE, null);
+        out.add(new Checked(draft, input, RecordService.computed(entity, input, draft.existing()), List.of()));
+      } catch (RecordValidationException e) {
+        out.add(new Checked(draft, null, null, e.errors()));
+      }
+    }
+    return out;
+  }
+
   /**
-   * Writes valid checked drafts: one multi-row insert for the new records, multi-row updates for
-   * the changed ones. Emits the ids of the new records in order. Run it inside a transaction.
+   * Writes valid checked drafts: one {@code COPY} for the new records (and one per child table),
+   * multi-row updates for the changed ones, and their history entries. Emits the ids of the new
+   * records in order. Run it inside a transaction.
    */
   public Mono<List<Long>> write(MetadataSnapshot snapshot, String entityName, List<Checked> checked) {
-    return Mono.defer(() -> {
+    return Actor.current().flatMap(actor -> Mono.defer(() -> {
       EntityTable t = tables.apply(snapshot, entityName);
       List<BulkStore.Row> creates = new ArrayList<>();
       List<BulkStore.Row> updates = new ArrayList<>();
+      List<ObjectNode> before = new ArrayList<>();
       for (Checked c : checked) {
         if (!c.valid()) {
           throw new IllegalArgumentException("only valid drafts can be written");
         }
         if (c.draft.isUpdate()) {
           updates.add(new BulkStore.Row(c.draft.existing().get("id").asLong(), c.input, c.computed));
+          before.add(c.draft.existing());
         } else {
           creates.add(new BulkStore.Row(null, c.input, c.computed));
         }
       }
-      return bulkStore.update(t, updates).then(bulkStore.insert(t, creates))
+      Long user = actor.orElse(null);
+      return bulkStore.update(t, updates, user)
+          .then(bulkStore.insert(t, creates, user))
+          // Building the entries (API shapes, diffs, JSON) is CPU work: off the event loop too.
+          .flatMap(ids -> Mono.defer(() -> history(t, creates, ids, updates, before)).subscribeOn(Schedulers.parallel())
+              .thenReturn(ids))
           .onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
-    });
+    }));
+  }
+
+  /** One create entry per new record and one update entry per changed one, from the input written. */
+  private Mono<Void> history(EntityTable t, List<BulkStore.Row> creates, List<Long> ids, List<BulkStore.Row> updates,
+      List<ObjectNode> before) {
+    List<ObjectNode> created = new ArrayList<>(creates.size());
+    for (int i = 0; i < creates.size(); i++) {
+      created.add(rows.written(t, null, ids.get(i), creates.get(i).input()));
+    }
+    List<ObjectNode> after = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      after.add(rows.written(t, before.get(i), updates.get(i).id(), updates.get(i).input()));
+    }
+    return history.createdAll(t.entity, created).then(history.updatedAll(t.entity, before, after));
   }
 }

@@ -16,9 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Multi-row SQL for many records of one type at once: one insert for all new records (child rows
- * and links likewise, each an {@link UnnestInsert}), one update per set of changed columns, never
- * one statement per record. Updates are cut so none binds more than {@link #MAX_BINDS} values.
+ * Many records of one type at once: one {@code COPY} for all new records (child rows and links
+ * likewise, each a {@link CopyIn}), one update per set of changed columns, never one statement per
+ * record. Updates are cut so none binds more than {@link #MAX_BINDS} values.
  */
 final class BulkStore {
 
@@ -37,39 +37,36 @@ final class BulkStore {
   }
 
   /**
-   * Inserts the records and their child rows; emits the new ids in the order of {@code rows}. The
-   * ids are taken from the table's sequence first, so child rows know their parents without
-   * relying on the order rows come back from an insert.
+   * Inserts the records and their child rows with {@code COPY}, owned and created by {@code actor}
+   * (null for nobody); emits the new ids in the order of {@code rows}. The ids are taken from the
+   * table's sequence first, so child rows know their parents without relying on the order rows
+   * come back.
    */
-  Mono<List<Long>> insert(EntityTable t, List<Row> rows) {
+  Mono<List<Long>> insert(EntityTable t, List<Row> rows, Long actor) {
     if (rows.isEmpty()) {
       return Mono.just(List.of());
     }
     List<String> names = new ArrayList<>(List.of("id"));
-    List<String> types = new ArrayList<>(List.of("bigint"));
     if (t.entity.hasSubtypes()) {
       names.add("subtype");
-      types.add("text");
     }
     for (FieldDef field : t.columnFields) {
       names.add(field.name());
-      types.add(fieldTypes.of(field.type()).columnType(field.type()));
     }
-    for (String column : t.searchColumnsWritten) {
-      names.add(column);
-      types.add(sqlType(t, column));
-    }
-    UnnestInsert insert = new UnnestInsert(t.table, names, types);
+    names.addAll(t.searchColumnsWritten);
+    names.addAll(EntityTable.ACTOR_COLUMNS);
+    CopyIn copy = new CopyIn(t.table, names);
     return db.sql("select nextval(pg_get_serial_sequence($1, 'id')) from generate_series(1, $2)")
         .bind(0, t.table).bind(1, rows.size())
         .map(r -> r.get(0, Long.class)).all().collectList()
         .flatMap(ids -> {
-          List<Object[]> values = new ArrayList<>();
-          List<Row> withIds = new ArrayList<>();
+          List<Object[]> values = new ArrayList<>(rows.size());
+          List<Row> withIds = new ArrayList<>(rows.size());
           for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             withIds.add(new Row(ids.get(i), row.input(), row.computed()));
-            List<Object> v = new ArrayList<>(List.of(ids.get(i)));
+            List<Object> v = new ArrayList<>(names.size());
+            v.add(ids.get(i));
             if (t.entity.hasSubtypes()) {
               v.add(row.input().subtype());
             }
@@ -78,9 +75,10 @@ final class BulkStore {
                   : row.input().columns().get(field.name()));
             }
             t.searchColumnsWritten.forEach(c -> v.add(row.computed().get(c)));
+            EntityTable.ACTOR_COLUMNS.forEach(c -> v.add(actor));
             values.add(v.toArray());
           }
-          return db.sql(insert.sql()).bindValues(insert.binds(values)).then()
+          return copy.write(db, values)
               .then(writeChildren(t, withIds))
               .thenReturn(ids);
         });
@@ -91,7 +89,7 @@ final class BulkStore {
    * the same set of columns share one statement. Child rows of sent collections are replaced.
    * Emits the number of records changed.
    */
-  Mono<Long> update(EntityTable t, List<Row> rows) {
+  Mono<Long> update(EntityTable t, List<Row> rows, Long actor) {
     Map<List<String>, List<Row>> byColumns = new LinkedHashMap<>();
     for (Row row : rows) {
       Map<String, Object> values = values(row);
@@ -99,18 +97,19 @@ final class BulkStore {
     }
     return Flux.fromIterable(byColumns.entrySet())
         .concatMap(e -> Flux.fromIterable(chunks(e.getValue(), e.getKey().size() + 1))
-            .concatMap(chunk -> updateChunk(t, e.getKey(), chunk)))
+            .concatMap(chunk -> updateChunk(t, e.getKey(), chunk, actor)))
         .reduce(0L, Long::sum)
         .flatMap(count -> replaceChildren(t, rows).thenReturn(count));
   }
 
-  private Mono<Long> updateChunk(EntityTable t, List<String> columns, List<Row> chunk) {
+  private Mono<Long> updateChunk(EntityTable t, List<String> columns, List<Row> chunk, Long actor) {
     List<String> types = new ArrayList<>(List.of("bigint"));
     columns.forEach(c -> types.add(sqlType(t, c)));
-    StringBuilder set = new StringBuilder("\"version\" = t.\"version\" + 1, \"updated_at\" = now()");
+    StringBuilder set = new StringBuilder("\"version\" = t.\"version\" + 1, \"updated_at\" = now(), "
+        + "\"updated_by\" = $1");
     columns.forEach(c -> set.append(", ").append(SqlNames.quote(c)).append(" = v.").append(SqlNames.quote(c)));
     StringBuilder values = new StringBuilder();
-    List<Bind> binds = new ArrayList<>();
+    List<Bind> binds = new ArrayList<>(List.of(new Bind(actor, Long.class)));
     for (int r = 0; r < chunk.size(); r++) {
       Row row = chunk.get(r);
       Map<String, Object> rowValues = values(row);
@@ -150,7 +149,7 @@ final class BulkStore {
     return Flux.concat(deletes).then(writeChildren(t, rows));
   }
 
-  /** Child rows and links of many records: one unnest insert per field. */
+  /** Child rows and links of many records: one {@code COPY} per field. */
   private Mono<Void> writeChildren(EntityTable t, List<Row> rows) {
     List<Mono<Void>> writes = new ArrayList<>();
     for (FieldDef field : t.collectionFields) {
@@ -168,13 +167,9 @@ final class BulkStore {
       }
       if (!values.isEmpty()) {
         List<String> names = new ArrayList<>(List.of("parent_id", "position"));
-        List<String> types = new ArrayList<>(List.of("bigint", "integer"));
-        for (FieldDef child : children) {
-          names.add(child.name());
-          types.add(fieldTypes.of(child.type()).columnType(child.type()));
-        }
-        UnnestInsert insert = new UnnestInsert(t.childTable(field), names, types);
-        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+        children.forEach(child -> names.add(child.name()));
+        CopyIn copy = new CopyIn(t.childTable(field), names);
+        writes.add(Mono.defer(() -> copy.write(db, values).then()));
       }
     }
     for (FieldDef field : t.linkFields) {
@@ -186,9 +181,8 @@ final class BulkStore {
         }
       }
       if (!values.isEmpty()) {
-        UnnestInsert insert = new UnnestInsert(t.childTable(field), List.of("source_id", "target_id", "position"),
-            List.of("bigint", "bigint", "integer"));
-        writes.add(Mono.defer(() -> db.sql(insert.sql()).bindValues(insert.binds(values)).then()));
+        CopyIn copy = new CopyIn(t.childTable(field), List.of("source_id", "target_id", "position"));
+        writes.add(Mono.defer(() -> copy.write(db, values).then()));
       }
     }
     return Flux.concat(writes).then();

@@ -71,7 +71,7 @@ public final class RecordService {
     this.history = new HistoryWriter(db);
     this.guard = new RecordGuard(db);
     this.ownership = new Ownership(db, tx, history);
-    this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
+    this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, rows, history, db, this::table);
   }
 
   /** Batch validation and writes for bulk paths (imports), through the same checks as single writes. */

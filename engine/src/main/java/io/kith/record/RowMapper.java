@@ -53,19 +53,56 @@ final class RowMapper {
     return out;
   }
 
+  /**
+   * A record written from {@code input} in its API shape, without reading it back: on
+   * {@code base} (a stored record, for changes; null for a new record with {@code id}) the sent
+   * columns, collections and links. Bulk writes record history from it.
+   */
+  ObjectNode written(EntityTable table, ObjectNode base, long id, RecordInput input) {
+    ObjectNode out = base == null ? Json.object() : base.deepCopy();
+    out.put("id", id);
+    if (base == null && table.entity.hasSubtypes()) {
+      out.put("subtype", input.subtype());
+    }
+    for (FieldDef field : table.columnFields) {
+      if (input.columns().containsKey(field.name())) {
+        Object value = input.columns().get(field.name());
+        out.set(field.name(), value == null ? Json.NODES.nullNode() : fieldTypes.of(field.type()).fromColumn(field.type(), value));
+      } else if (base == null) {
+        out.putNull(field.name());
+      }
+    }
+    for (FieldDef field : table.collectionFields) {
+      if (base == null || input.collections().containsKey(field.name())) {
+        out.set(field.name(), childRows(field, input));
+      }
+    }
+    for (FieldDef field : table.linkFields) {
+      if (base == null || input.links().containsKey(field.name())) {
+        tools.jackson.databind.node.ArrayNode ids = out.putArray(field.name());
+        input.links().getOrDefault(field.name(), List.of()).forEach(ids::add);
+      }
+    }
+    return out;
+  }
+
+  private tools.jackson.databind.node.ArrayNode childRows(FieldDef field, RecordInput input) {
+    tools.jackson.databind.node.ArrayNode rowsOut = Json.array();
+    List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
+    for (java.util.Map<String, Object> row : input.collections().getOrDefault(field.name(), List.of())) {
+      ObjectNode out = rowsOut.addObject();
+      for (FieldDef child : children) {
+        Object value = row.get(child.name());
+        out.set(child.name(), value == null ? Json.NODES.nullNode() : fieldTypes.of(child.type()).fromColumn(child.type(), value));
+      }
+    }
+    return rowsOut;
+  }
+
   /** Fills a new record's collections and links from the input just written, in order. */
   ObjectNode withInput(EntityTable table, ObjectNode record, RecordInput input) {
     for (FieldDef field : table.collectionFields) {
-      tools.jackson.databind.node.ArrayNode rowsOut = record.putArray(field.name());
-      List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
-      for (java.util.Map<String, Object> row : input.collections().getOrDefault(field.name(), List.of())) {
-        ObjectNode out = rowsOut.addObject();
-        for (FieldDef child : children) {
-          Object value = row.get(child.name());
-          FieldTypeSupport<FieldType> support = fieldTypes.of(child.type());
-          out.set(child.name(), value == null ? Json.NODES.nullNode() : support.fromColumn(child.type(), value));
-        }
-      }
+      record.set(field.name(), childRows(field, input));
     }
     for (FieldDef field : table.linkFields) {
       tools.jackson.databind.node.ArrayNode ids = record.putArray(field.name());

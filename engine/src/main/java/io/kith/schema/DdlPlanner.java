@@ -152,7 +152,8 @@ final class DdlPlanner {
   }
 
   private static String createIndex(String table, IndexSpec index) {
-    String columns = index.columns().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    String columns = index.columns().stream().map(SqlNames::quote)
+        .map(c -> index.lowerCase() ? "lower(" + c + "::text)" : c).collect(Collectors.joining(", "));
     return "create " + (index.unique() ? "unique " : "") + "index " + SqlNames.quote(index.name())
         + " on " + SqlNames.table(table) + (index.method() == null ? "" : " using " + index.method())
         + " (" + columns + ")";

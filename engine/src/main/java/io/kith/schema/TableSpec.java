@@ -19,10 +19,23 @@ record TableSpec(
   /** A column; {@code field} is the metadata field behind it, or null for a system column. */
   record ColumnSpec(String name, String type, String constraints, String field) {}
 
-  /** An index; {@code method} is null for a b-tree, else the access method ({@code gin}). */
-  record IndexSpec(String name, List<String> columns, boolean unique, String method) {
+  /**
+   * An index; {@code method} is null for a b-tree, else the access method ({@code gin}). With
+   * {@code lowerCase} each column is indexed as {@code lower("column"::text)}, the expression
+   * case-insensitive look-ups (import duplicate keys) compare with.
+   */
+  record IndexSpec(String name, List<String> columns, boolean unique, String method, boolean lowerCase) {
+    IndexSpec(String name, List<String> columns, boolean unique, String method) {
+      this(name, columns, unique, method, false);
+    }
+
     IndexSpec(String name, List<String> columns, boolean unique) {
-      this(name, columns, unique, null);
+      this(name, columns, unique, null, false);
+    }
+
+    /** A b-tree over {@code lower(column::text)}. */
+    static IndexSpec lowerCase(String name, String column) {
+      return new IndexSpec(name, List.of(column), false, null, true);
     }
   }
 

@@ -69,6 +69,7 @@ final class TableSpecs {
     if (entity.isSearchable()) {
       addSearchColumns(table, columns, indexes);
     }
+    addDedupeIndexes(entity, table, indexes);
     return new TableSpec(table, entity.name(), columns, "id", indexes, keys);
   }
 
@@ -86,6 +87,13 @@ final class TableSpecs {
         List.of(SearchColumns.LABEL, "id"), false));
   }
 
+  /** {@code lower(column)} indexes for the entity type's duplicate rules (see {@link DedupeIndexes}). */
+  private static void addDedupeIndexes(EntityDef entity, String table, List<IndexSpec> indexes) {
+    for (String column : DedupeIndexes.of(entity).getOrDefault(table, java.util.Set.of())) {
+      indexes.add(IndexSpec.lowerCase(SqlNames.constraintName(table, column, "lower_idx"), column));
+    }
+  }
+
   private TableSpec childTable(EntityDef entity, FieldDef field, FieldType.Collection collection) {
     String table = SqlNames.childTable(entity.name(), field.name());
     List<ColumnSpec> columns = new ArrayList<>();
@@ -97,6 +105,7 @@ final class TableSpecs {
     indexes.add(new IndexSpec(SqlNames.constraintName(table, "parent_id", "idx"), List.of("parent_id", "position"), false));
     keys.add(new ForeignKeySpec(SqlNames.constraintName(table, "parent_id", "fk"), "parent_id", entity.name(), "cascade"));
     addFieldColumns(table, collection.fields(), columns, indexes, keys);
+    addDedupeIndexes(entity, table, indexes);
     return new TableSpec(table, entity.name() + "." + field.name(), columns, "id", indexes, keys);
   }
 

@@ -78,6 +78,7 @@ public final class ImportBenchmark {
         "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms",
         "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 500))) {
       WebTestClient client = WebTestClient.bindToServer().baseUrl(server.baseUrl())
+          .defaultHeader("Authorization", "Bearer " + server.adminToken())
           .responseTimeout(Duration.ofMinutes(10)).build();
       MultipartBodyBuilder parts = new MultipartBodyBuilder();
       parts.part("file", new FileSystemResource(file)).contentType(MediaType.parseMediaType("text/csv"));

@@ -1,0 +1,91 @@
+package io.kith.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kith.testing.KithExtension;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code COPY FROM STDIN} through Kith's own {@link DatabaseClient} (Spring's transaction-aware
+ * proxy and the connection pool in between): values that COPY's text format must escape arrive
+ * intact, the rows belong to the caller's transaction, and a value too long for its column is
+ * refused as an insert would refuse it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CopyInTest {
+
+  @RegisterExtension
+  static final KithExtension kith = KithExtension.shipped();
+
+  private static final CopyIn COPY = new CopyIn("\"public\".\"copy_probe\"",
+      List.of("id", "name", "note", "tags", "price", "born"));
+
+  private DatabaseClient db;
+  private TransactionalOperator tx;
+
+  @BeforeAll
+  void table() {
+    kith.db().execute("create table copy_probe (id bigint primary key, name varchar(5), note text, "
+        + "tags varchar(20)[], price numeric(19,2), born date)");
+    db = kith.server().bean(DatabaseClient.class);
+    tx = kith.server().bean(TransactionalOperator.class);
+  }
+
+  @Test
+  void copiesValuesThatNeedEscapingIntact() {
+    Long copied = tx.transactional(COPY.write(db, List.of(
+        new Object[] {1L, "陳大文", "tab\there\nnew line\r\\back", new String[] {"say \"hi\"", "a,b", "{x}", null},
+            new BigDecimal("1E+1"), LocalDate.of(1950, 1, 5)},
+        new Object[] {2L, null, "\\N is text", new String[0], null, null}))).block();
+
+    assertThat(copied).isEqualTo(2L);
+    List<Map<String, Object>> rows = kith.db().query(
+        "select name, note, tags, price, born from copy_probe where id in (1, 2) order by id");
+    assertThat(rows.get(0).get("name")).isEqualTo("陳大文");
+    assertThat(rows.get(0).get("note")).isEqualTo("tab\there\nnew line\r\\back");
+    assertThat((String[]) rows.get(0).get("tags")).containsExactly("say \"hi\"", "a,b", "{x}", null);
+    assertThat(rows.get(0).get("price")).isEqualTo(new BigDecimal("10.00"));
+    assertThat(rows.get(0).get("born")).isEqualTo(LocalDate.of(1950, 1, 5));
+    assertThat(rows.get(1).get("name")).isNull();
+    assertThat(rows.get(1).get("note")).isEqualTo("\\N is text");
+    assertThat((String[]) rows.get(1).get("tags")).isEmpty();
+  }
+
+  @Test
+  void rowsRollBackWithTheCallersTransaction() {
+    Mono<Long> work = COPY.write(db, List.<Object[]>of(new Object[] {10L, "x", null, null, null, null}))
+        .then(Mono.error(new IllegalStateException("the rest of the batch failed")));
+
+    assertThatThrownBy(() -> tx.transactional(work).block()).hasMessageContaining("the rest of the batch failed");
+    assertThat(kith.db().query("select id from copy_probe where id = 10")).isEmpty();
+  }
+
+  @Test
+  void refusesTextTooLongForItsColumnInsteadOfCuttingIt() {
+    Mono<Long> work = COPY.write(db, List.<Object[]>of(new Object[] {20L, "abcdef", null, null, null, null}));
+
+    assertThatThrownBy(() -> tx.transactional(work).block())
+        .hasStackTraceContaining("value too long for type character varying(5)");
+    assertThat(kith.db().query("select id from copy_probe where id = 20")).isEmpty();
+  }
+
+  @Test
+  void writesDatesTimesAndArraysAsPostgresLiterals() {
+    assertThat(CopyIn.text(OffsetDateTime.parse("2024-01-05T10:30+08:00"))).isEqualTo("2024-01-05T10:30+08:00");
+    assertThat(CopyIn.text(true)).isEqualTo("true");
+    assertThat(CopyIn.arrayLiteral(new String[] {"say \"hi\"", "back\\slash", null}))
+        .isEqualTo("{\"say \\\"hi\\\"\",\"back\\\\slash\",NULL}");
+  }
+}
