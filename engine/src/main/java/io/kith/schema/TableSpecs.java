@@ -112,6 +112,10 @@ final class TableSpecs {
     return new TableSpec(table, entity.name() + "." + field.name(), columns, "source_id, target_id", indexes, keys);
   }
 
+  String columnType(FieldDef field) {
+    return fieldTypes.of(field.type()).columnType(field.type());
+  }
+
   private void addFieldColumns(
       String table, List<FieldDef> fields, List<ColumnSpec> columns, List<IndexSpec> indexes,
       List<ForeignKeySpec> keys) {
