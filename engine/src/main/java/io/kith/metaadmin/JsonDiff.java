@@ -42,6 +42,8 @@ final class JsonDiff {
       for (String key : keys) {
         diff(path + "/" + escape(key), before.get(key), after.get(key), out);
       }
+    } else if (before.isArray() && after.isArray() && keyOf(before, after) != null) {
+      diffKeyed(path, keyOf(before, after), before, after, out);
     } else if (before.isArray() && after.isArray()) {
       int common = Math.min(before.size(), after.size());
       for (int i = 0; i < common; i++) {
@@ -58,6 +60,65 @@ final class JsonDiff {
       op.set("value", after);
       op.set("old", before);
     }
+  }
+
+  /**
+   * Fields and options are matched by name or code, not by position, so adding, removing or moving
+   * one is one operation; a new order of the same items is one {@code reorder} listing the keys.
+   */
+  private static void diffKeyed(String path, String key, JsonNode before, JsonNode after, ArrayNode out) {
+    java.util.Map<String, Integer> oldAt = positions(before, key);
+    java.util.Map<String, Integer> newAt = positions(after, key);
+    for (int i = before.size() - 1; i >= 0; i--) {
+      if (!newAt.containsKey(before.get(i).get(key).asString())) {
+        out.addObject().put("op", "remove").put("path", path + "/" + i).set("old", before.get(i));
+      }
+    }
+    java.util.List<String> commonBefore = new java.util.ArrayList<>();
+    oldAt.keySet().stream().filter(newAt::containsKey).forEach(commonBefore::add);
+    java.util.List<String> commonAfter = new java.util.ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      String k = after.get(i).get(key).asString();
+      Integer was = oldAt.get(k);
+      if (was == null) {
+        out.addObject().put("op", "add").put("path", path + "/" + i).set("value", after.get(i));
+      } else {
+        commonAfter.add(k);
+        diff(path + "/" + i, before.get(was), after.get(i), out);
+      }
+    }
+    if (!commonBefore.equals(commonAfter)) {
+      ArrayNode order = out.addObject().put("op", "reorder").put("path", path).putArray("value");
+      commonAfter.forEach(order::add);
+    }
+  }
+
+  private static java.util.Map<String, Integer> positions(JsonNode array, String key) {
+    java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < array.size(); i++) {
+      out.put(array.get(i).get(key).asString(), i);
+    }
+    return out;
+  }
+
+  /** "name" or "code" when every element of both arrays is an object with a distinct one. */
+  private static String keyOf(JsonNode before, JsonNode after) {
+    for (String key : new String[] {"name", "code"}) {
+      if (keyed(before, key) && keyed(after, key)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private static boolean keyed(JsonNode array, String key) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode item : array) {
+      if (!item.isObject() || !item.path(key).isString() || !seen.add(item.get(key).asString())) {
+        return false;
+      }
+    }
+    return !array.isEmpty();
   }
 
   private static String escape(String key) {
