@@ -106,9 +106,11 @@ final class MetaAdminHandler {
             base -> state().asOf(id).map(target -> ModelPackage.difference(base, target, state().loader()))));
   }
 
+  /** {@code POST /import}: the package becomes the model; {@code ?merge=true} keeps items it does not have. */
   Mono<ServerResponse> importPackage(ServerRequest request) {
+    boolean merge = flag(request, "merge");
     return withBody(request, HttpStatus.OK,
-        body -> base -> ModelPackage.changes(base, body, state().loader()), "import");
+        body -> base -> ModelPackage.changes(base, body, state().loader(), merge), merge ? "import (merge)" : "import");
   }
 
   Mono<ServerResponse> exportPackage(ServerRequest request) {

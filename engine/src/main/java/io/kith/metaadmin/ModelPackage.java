@@ -27,7 +27,8 @@ final class ModelPackage {
 
   static final String FORMAT = "kith-metadata/1";
 
-  private static final ObjectMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).enable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
 
   private ModelPackage() {}
 
@@ -47,13 +48,15 @@ final class ModelPackage {
   }
 
   /**
-   * The changes that make {@code base} hold every item of the package {@code pkg} (items the package
-   * does not have are left as they are). Unparseable files and unknown folders are 422s naming the file.
+   * The changes that make {@code base} what the package {@code pkg} says: every item of the package,
+   * and, unless {@code merge}, no item the package lacks (those are deleted, entity types retired).
+   * Unparseable files and unknown folders are 422s naming the file.
    */
-  static List<ItemChange> changes(EffectiveModel base, JsonNode pkg, MetadataLoader loader) {
+  static List<ItemChange> changes(EffectiveModel base, JsonNode pkg, MetadataLoader loader, boolean merge) {
     JsonNode files = pkg == null ? null : pkg.get("files");
     List<MetadataProblem> problems = new ArrayList<>();
     List<ItemChange> changes = new ArrayList<>();
+    Set<ModelItem> inPackage = new LinkedHashSet<>();
     if (files == null || !files.isObject()) {
       problems.add(new MetadataProblem("", "/files", "The package needs \"files\": an object of file path to YAML or JSON text."));
     } else {
@@ -68,13 +71,19 @@ final class ModelPackage {
         }
         MetadataFile file = new MetadataFile(path, kind, entry.getValue().asString());
         JsonNode tree = loader.parse(file, problems);
-        if (tree != null) {
-          ModelItem item = new ModelItem(kind, file.baseName());
+        ModelItem item = new ModelItem(kind, file.baseName());
+        if (!inPackage.add(item)) {
+          problems.add(new MetadataProblem(path, "", "The package has " + item + " twice."));
+        } else if (tree != null) {
           if (!Objects.equals(tree, base.body(item, loader))) {
             changes.add(new ItemChange(item, (ObjectNode) tree));
           }
         }
       }
+    }
+    if (!merge && problems.isEmpty()) {
+      base.files().keySet().stream().filter(item -> !inPackage.contains(item))
+          .forEach(item -> changes.add(new ItemChange(item, null)));
     }
     if (!problems.isEmpty()) {
       throw new MetaAdminException(422, "invalid_metadata", "The package has " + problems.size() + " problem(s); nothing was changed.",
