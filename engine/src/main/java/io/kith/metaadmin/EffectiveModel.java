@@ -53,6 +53,18 @@ record EffectiveModel(Map<ModelItem, MetadataFile> files, long lastRevision, Met
     return new EffectiveModel(next, last, loader.load(List.copyOf(next.values()), versionAfter(last)));
   }
 
+  /**
+   * This model with {@code changes} stored as revisions up to {@code last}; {@code validated} is the
+   * snapshot their files already loaded into, renumbered rather than loaded again.
+   */
+  EffectiveModel committed(List<ItemChange> changes, long last, MetadataSnapshot validated) {
+    Map<ModelItem, MetadataFile> next = new LinkedHashMap<>(files);
+    changes.forEach(c -> overlay(next, c.item(), c.body()));
+    MetadataSnapshot snapshot = new MetadataSnapshot(versionAfter(last), validated.entities(),
+        validated.optionLists(), validated.relationshipTypes());
+    return new EffectiveModel(next, last, snapshot);
+  }
+
   /** The files this model would have with {@code changes} applied (not validated). */
   List<MetadataFile> filesWith(List<ItemChange> changes) {
     Map<ModelItem, MetadataFile> next = new LinkedHashMap<>(files);

@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +58,8 @@ public final class MetaChangeService {
 
   private Mono<ObjectNode> attempt(ChangeRequest request, int attempt) {
     EffectiveModel base = state.current();
-    return Mono.defer(() -> request.edit().apply(base)).flatMap(changes -> changes.isEmpty() ? Mono.just(unchanged(base))
+    // Loading and checking a whole model is CPU work of tens of milliseconds: off the event loop.
+    return Mono.defer(() -> request.edit().apply(base)).publishOn(Schedulers.boundedElastic()).flatMap(changes -> changes.isEmpty() ? Mono.just(unchanged(base))
         : prepare(base, changes).flatMap(prepared -> request.dryRun() || !prepared.valid()
             ? Mono.just(prepared.report(request.dryRun())) : commit(base, prepared, request)))
         .onErrorResume(ModelChangedMeanwhile.class, e -> attempt < ATTEMPTS
@@ -99,7 +101,6 @@ public final class MetaChangeService {
       throw new MetaAdminException(409, "confirmation_needed", "This change retires or converts stored data: "
           + String.join(" ", prepared.confirmations()) + " Send it again with ?confirm=true to go ahead.", details);
     }
-    List<Revision> stored = new ArrayList<>();
     Mono<Long> work = sync.lock()
         .then(state.store().lastId())
         .flatMap(last -> last != base.lastRevision() ? Mono.error(new ModelChangedMeanwhile()) : Mono.just(last))
@@ -108,15 +109,13 @@ public final class MetaChangeService {
         .thenMany(Flux.fromIterable(prepared.changes()).concatMap(change -> {
           ObjectNode before = base.body(change.item(), state.loader());
           ArrayNode diff = JsonDiff.between(before, change.body());
-          return state.store().insert(change.item(), change.body(), diff, request.action(), request.userId())
-              .doOnNext(id -> stored.add(new Revision(id, change.item(), change.body(), diff, request.action(),
-                  null, request.userId(), null)));
+          return state.store().insert(change.item(), change.body(), diff, request.action(), request.userId());
         }))
         .reduce(Math::max)
         .flatMap(last -> db.sql("select pg_notify('" + CHANNEL + "', $1)")
             .bind(0, String.valueOf(EffectiveModel.versionAfter(last))).then().thenReturn(last));
     return tx.transactional(work).map(last -> {
-      EffectiveModel model = base.plus(stored, state.loader());
+      EffectiveModel model = base.committed(prepared.changes(), last, prepared.next());
       state.publish(model);
       ObjectNode out = prepared.report(false);
       out.put("revision", last).put("version", model.snapshot().version());
