@@ -4,6 +4,7 @@ import io.kith.db.DatabaseBootstrap;
 import io.kith.export.CsvExport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.i18n.Messages;
+import io.kith.metaadmin.ModelState;
 import io.kith.metadata.MetadataLoader;
 import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSource;
@@ -53,12 +54,27 @@ public class KithConfiguration {
     return new MetadataRegistry(new MetadataLoader().load(source.read(), 1));
   }
 
+  @Bean
+  SchemaSync schemaSync(DatabaseClient db, TransactionalOperator tx, FieldTypes fieldTypes) {
+    return new SchemaSync(db, tx, fieldTypes);
+  }
+
+  /**
+   * The effective model: the shipped files with the stored admin revisions laid over them,
+   * published into the registry. Kith's own schema is migrated first, since the revisions live there.
+   */
+  @Bean
+  ModelState modelState(MetadataRegistry registry, @Value("${kith.metadata.path:}") String path,
+      R2dbcProperties r2dbc, DatabaseClient db, SchemaSync schemaSync) {
+    DatabaseBootstrap.ensureDatabase(r2dbc.getUrl(), r2dbc.getUsername(), r2dbc.getPassword());
+    schemaSync.migrate().block();
+    return ModelState.start(new MetadataSource(path).read(), registry, db);
+  }
+
   /** The schema plan applied at start-up; its bean existing means the database is ready. */
   @Bean
-  DdlPlan startupSchemaPlan(MetadataRegistry registry, R2dbcProperties r2dbc, DatabaseClient db,
-      TransactionalOperator tx, FieldTypes fieldTypes) {
-    DatabaseBootstrap.ensureDatabase(r2dbc.getUrl(), r2dbc.getUsername(), r2dbc.getPassword());
-    return new SchemaSync(db, tx, fieldTypes).apply(registry.snapshot()).block();
+  DdlPlan startupSchemaPlan(ModelState modelState, MetadataRegistry registry, SchemaSync schemaSync) {
+    return schemaSync.apply(registry.snapshot()).block();
   }
 
   @Bean

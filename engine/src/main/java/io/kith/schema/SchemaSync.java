@@ -62,6 +62,29 @@ public final class SchemaSync {
     return tx.transactional(work).doOnNext(SchemaSync::report);
   }
 
+  /**
+   * Kith's own schema only (numbered migrations), under the same lock: run before the stored
+   * metadata revisions are read at start-up, since they live in that schema.
+   */
+  public Mono<Void> migrate() {
+    return tx.transactional(db.sql("select pg_advisory_xact_lock(" + LOCK_KEY + ")").then().then(migrateKithSchema()));
+  }
+
+  /** Takes the schema lock until the surrounding transaction ends (re-entrant within it). */
+  public Mono<Void> lock() {
+    return db.sql("select pg_advisory_xact_lock(" + LOCK_KEY + ")").then();
+  }
+
+  /** Whether a column may change from {@code from} to {@code to} keeping every value (planned automatically). */
+  public static boolean isSafeWidening(String from, String to) {
+    return DdlPlanner.isSafeWidening(from, to);
+  }
+
+  /** The SQL column type of a field, or null when it has no column of its own (collections, multi-references). */
+  public String columnType(io.kith.metadata.FieldDef field) {
+    return tableSpecs.columnType(field);
+  }
+
   /** The plan without applying it. */
   public Mono<DdlPlan> plan(MetadataSnapshot snapshot) {
     return readCatalog().map(live -> planner.plan(tableSpecs.of(snapshot), live));

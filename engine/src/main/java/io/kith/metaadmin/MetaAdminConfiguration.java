@@ -1,0 +1,70 @@
+package io.kith.metaadmin;
+
+import io.kith.metadata.MetadataKind;
+import io.kith.schema.DdlPlan;
+import io.kith.schema.SchemaSync;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The metadata write API, the change service and the listener that follows other instances' changes. */
+@Configuration(proxyBeanMethods = false)
+public class MetaAdminConfiguration {
+
+  @Bean
+  MetaChangeService metaChangeService(DdlPlan startupSchemaPlan, ModelState modelState, SchemaSync schemaSync,
+      TransactionalOperator tx, DatabaseClient db) {
+    return new MetaChangeService(modelState, schemaSync, tx, db);
+  }
+
+  /** A connection of its own for LISTEN, outside the pool the requests use. */
+  @Bean
+  MetadataListener metadataListener(DdlPlan startupSchemaPlan, ModelState modelState, R2dbcProperties r2dbc) {
+    ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(r2dbc.getUrl()).mutate();
+    if (r2dbc.getUsername() != null) {
+      options.option(ConnectionFactoryOptions.USER, r2dbc.getUsername());
+    }
+    if (r2dbc.getPassword() != null && !r2dbc.getPassword().isEmpty()) {
+      options.option(ConnectionFactoryOptions.PASSWORD, r2dbc.getPassword());
+    }
+    return new MetadataListener(ConnectionFactories.get(options.build()), modelState);
+  }
+
+  @Bean
+  @Order(-20)
+  RouterFunction<ServerResponse> metaAdminRouter(MetaChangeService changes) {
+    MetaAdminHandler h = new MetaAdminHandler(changes);
+    return RouterFunctions.route()
+        .path("/api/v1/meta", b -> b
+            .POST("/entities", r -> h.createItem(r, MetadataKind.ENTITY))
+            .PUT("/entities/{entity}", r -> h.replaceItem(r, MetadataKind.ENTITY, "entity"))
+            .DELETE("/entities/{entity}", r -> h.deleteItem(r, MetadataKind.ENTITY, "entity"))
+            .POST("/entities/{entity}/fields", h::addField)
+            .PUT("/entities/{entity}/fields/{field}", h::replaceField)
+            .DELETE("/entities/{entity}/fields/{field}", h::deleteField)
+            .POST("/option-lists", r -> h.createItem(r, MetadataKind.OPTION_LIST))
+            .PUT("/option-lists/{name}", r -> h.replaceItem(r, MetadataKind.OPTION_LIST, "name"))
+            .DELETE("/option-lists/{name}", r -> h.deleteItem(r, MetadataKind.OPTION_LIST, "name"))
+            .POST("/option-lists/{name}/options", h::addOption)
+            .PUT("/option-lists/{name}/options/{code}", h::replaceOption)
+            .DELETE("/option-lists/{name}/options/{code}", h::deleteOption)
+            .POST("/relationship-types", r -> h.createItem(r, MetadataKind.RELATIONSHIP_TYPE))
+            .PUT("/relationship-types/{name}", r -> h.replaceItem(r, MetadataKind.RELATIONSHIP_TYPE, "name"))
+            .DELETE("/relationship-types/{name}", r -> h.deleteItem(r, MetadataKind.RELATIONSHIP_TYPE, "name"))
+            .GET("/revisions", h::revisions)
+            .GET("/revisions/{id}", h::revision)
+            .POST("/revisions/{id}/revert", h::revert)
+            .GET("/export", h::exportPackage)
+            .POST("/import", h::importPackage))
+        .onError(MetaAdminException.class, (e, request) -> MetaAdminHandler.problem((MetaAdminException) e))
+        .build();
+  }
+}
