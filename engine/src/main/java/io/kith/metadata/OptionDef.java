@@ -25,7 +25,7 @@ public record OptionDef(
    * {@code parentCode}: options without parents always may, the others only under a listed parent.
    */
   public boolean belongsTo(String parentCode) {
-    return parents.isEmpty() || parents.contains(parentCode);
+    return parents.isEmpty() || parentCode != null && parents.contains(parentCode);
   }
 
   public String label(KithLocale locale) {
