@@ -44,17 +44,35 @@ public final class Expressions {
   private static final CelRuntime RUNTIME =
       CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
-  /** {@code has(end_date)} means "end_date has a value"; {@code has(a.b)} keeps its CEL meaning. */
-  private static final CelMacro HAS = CelMacro.newGlobalMacro("has", 1, (factory, target, args) -> {
-    CelExpr arg = args.get(0);
-    if (arg.getKind() == CelExpr.ExprKind.Kind.IDENT) {
-      return Optional.of(factory.newSelect(factory.newIdentifier(PRESENT), arg.ident().name(), true));
+  /**
+   * {@code has(end_date)} means "end_date has a value"; {@code has(a.b)} keeps its CEL meaning.
+   */
+  private static CelMacro has(java.util.Set<String> variables) {
+    return CelMacro.newGlobalMacro("has", 1, (factory, target, args) -> {
+      CelExpr arg = args.get(0);
+      if (arg.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+        // An unknown name stays itself, so the checker reports "undeclared reference to 'name'".
+        return Optional.of(variables.contains(arg.ident().name())
+            ? factory.newSelect(factory.newIdentifier(PRESENT), arg.ident().name(), true) : arg);
+      }
+      if (arg.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+        return Optional.of(factory.newSelect(arg.select().operand(), arg.select().field(), true));
+      }
+      return Optional.empty();
+    });
+  }
+
+  static {
+    // Initialise CEL's compiler and runtime classes once, on one thread: instances starting
+    // together in one JVM must not race through CEL's (and protobuf's) static initialisers.
+    try {
+      RUNTIME.createProgram(CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+          .addVar("x", SimpleType.INT).setResultType(SimpleType.BOOL).build().compile("x > 0").getAst())
+          .eval(Map.of("x", 1L));
+    } catch (CelValidationException | CelEvaluationException e) {
+      throw new ExceptionInInitializerError(e);
     }
-    if (arg.getKind() == CelExpr.ExprKind.Kind.SELECT) {
-      return Optional.of(factory.newSelect(arg.select().operand(), arg.select().field(), true));
-    }
-    return Optional.empty();
-  });
+  }
 
   private static final Pattern ERROR_LINE = Pattern.compile("ERROR: <input>:(\\d+):(\\d+): (.*?)(?: \\(in container ''\\))?");
 
@@ -167,19 +185,21 @@ public final class Expressions {
         .setOptions(OPTIONS)
         .setStandardMacros(CelStandardMacro.ALL, CelStandardMacro.EXISTS, CelStandardMacro.EXISTS_ONE,
             CelStandardMacro.MAP, CelStandardMacro.MAP_FILTER, CelStandardMacro.FILTER)
-        .addMacros(HAS)
         .addVar(PRESENT, MapType.create(SimpleType.STRING, SimpleType.DYN))
         .setResultType(result);
+    java.util.Set<String> variables = new java.util.HashSet<>();
     if (entity.hasSubtypes()) {
       builder.addVar("subtype", SimpleType.STRING);
+      variables.add("subtype");
     }
     for (FieldDef field : entity.fields()) {
-      CelType type = field.isComputed() ? null : variableType(field);
+      CelType type = field.isComputed() || field.name().equals(PRESENT) ? null : variableType(field);
       if (type != null) {
         builder.addVar(field.name(), type);
+        variables.add(field.name());
       }
     }
-    return builder.build();
+    return builder.addMacros(has(variables)).build();
   }
 
   /** CEL's first error line, as "undeclared reference to 'x' (line 1, column 5)". */

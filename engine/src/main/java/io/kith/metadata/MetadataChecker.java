@@ -244,7 +244,8 @@ final class MetadataChecker {
             + (parts.length == 2 ? " (a collection and one of its fields, such as emails.email)." : "."));
       } else if (!isSearchableText(field.type())) {
         problem(file, at, "Search field \"" + path + "\" has type " + field.type().typeName()
-            + "; quick search only looks at text, long_text, email, phone, url and stored computed fields.");
+            + "; quick search only looks at text, long_text, email, phone, url and stored computed fields"
+            + (field.type() instanceof FieldType.Computed ? " of result type text." : "."));
       }
     }
   }
@@ -277,7 +278,8 @@ final class MetadataChecker {
   private static boolean isSearchableText(FieldType type) {
     return type instanceof FieldType.Text || type instanceof FieldType.LongText
         || type instanceof FieldType.Email || type instanceof FieldType.Phone || type instanceof FieldType.Url
-        || type instanceof FieldType.Computed c && c.isStored();
+        || type instanceof FieldType.Computed c && c.isStored()
+            && (c.result() == null || c.result() instanceof FieldType.LongText);
   }
 
   private void checkUnique(String file, EntityDef entity) {

@@ -58,6 +58,7 @@ class ExpressionMetadataTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       unknown field in a check     | hours > 1                      | integer | region | ends >= nowhere    | ends | /rules/0/check      | undeclared reference to
+      has() of an unknown field    | hours > 1                      | integer | region | has(nowhere)       | ends | /rules/0/check      | undeclared reference to
       syntax error in a check      | hours > 1                      | integer | region | ends >=            | ends | /rules/0/check      | not a valid expression
       check that is not a boolean  | hours > 1                      | integer | region | hours + 1          | ends | /rules/0/check      | expected type
       wrong types compared         | hours > 1                      | integer | region | ends >= 5          | ends | /rules/0/check      | no matching overload
