@@ -112,18 +112,80 @@ public final class Expressions {
   }
 
   /**
-   * Compiles {@code source} against the fields of {@code entity}, requiring a value of type
-   * {@code result} (for example a boolean for a rule).
+   * Compiled expressions by the variables they were compiled against, result type and text. The
+   * loader's checks compile every expression, so evaluation after a load finds them here; building a
+   * CEL environment takes tens of milliseconds, compiling with one far less. Bounded, since admin
+   * changes bring new expressions.
    */
-  public static Expression compile(EntityDef entity, String source, CelType result) throws InvalidExpressionException {
-    try {
-      CelAbstractSyntaxTree ast = compiler(entity, result).compile(source).getAst();
-      return new Expression(RUNTIME.createProgram(ast));
-    } catch (CelValidationException e) {
-      throw new InvalidExpressionException(describe(e.getMessage()));
-    } catch (CelEvaluationException e) {
-      throw new InvalidExpressionException(e.getMessage());
+  private static final Map<String, Expression> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, CelCompiler> COMPILERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 2_000;
+
+  /** Compiles expressions against one entity type's fields. */
+  public static final class Compiler {
+    private final EntityDef entity;
+    private final String variables;
+
+    private Compiler(EntityDef entity) {
+      this.entity = entity;
+      this.variables = signature(entity);
     }
+
+    /** Compiles {@code source}, requiring a value of type {@code result} (for example a boolean for a rule). */
+    public Expression compile(String source, CelType result) throws InvalidExpressionException {
+      String key = variables + "\u0000" + result.name() + "\u0000" + source;
+      Expression cached = COMPILED.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      Expression compiled = compileNew(source, result);
+      if (COMPILED.size() >= CACHE_LIMIT) {
+        COMPILED.clear();
+      }
+      COMPILED.put(key, compiled);
+      return compiled;
+    }
+
+    private Expression compileNew(String source, CelType result) throws InvalidExpressionException {
+      if (COMPILERS.size() >= CACHE_LIMIT) {
+        COMPILERS.clear();
+      }
+      CelCompiler cel = COMPILERS.computeIfAbsent(variables, k -> compiler(entity));
+      try {
+        CelAbstractSyntaxTree ast = cel.compile(source).getAst();
+        CelType found = ast.getResultType();
+        if (!found.equals(result) && !found.equals(SimpleType.DYN)) {
+          throw new InvalidExpressionException("expected type '" + result.name() + "' but found '" + found.name() + "'");
+        }
+        return new Expression(RUNTIME.createProgram(ast));
+      } catch (CelValidationException e) {
+        throw new InvalidExpressionException(describe(e.getMessage()));
+      } catch (CelEvaluationException e) {
+        throw new InvalidExpressionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A compiler for expressions over the fields of {@code entity}. */
+  public static Compiler compilerFor(EntityDef entity) {
+    return new Compiler(entity);
+  }
+
+  /** Compiles one expression over the fields of {@code entity}. */
+  public static Expression compile(EntityDef entity, String source, CelType result) throws InvalidExpressionException {
+    return compilerFor(entity).compile(source, result);
+  }
+
+  /** The variables an entity type's expressions see, with their types: what a compiler depends on. */
+  private static String signature(EntityDef entity) {
+    StringBuilder out = new StringBuilder(entity.hasSubtypes() ? "subtype;" : ";");
+    for (FieldDef field : entity.fields()) {
+      CelType type = field.isComputed() || field.name().equals(PRESENT) ? null : variableType(field);
+      if (type != null) {
+        out.append(field.name()).append(':').append(type).append(';');
+      }
+    }
+    return out.toString();
   }
 
   /** The CEL type of a computed expression's stored value. */
@@ -180,13 +242,12 @@ public final class Expressions {
     return column;
   }
 
-  private static CelCompiler compiler(EntityDef entity, CelType result) {
+  private static CelCompiler compiler(EntityDef entity) {
     CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
         .setOptions(OPTIONS)
         .setStandardMacros(CelStandardMacro.ALL, CelStandardMacro.EXISTS, CelStandardMacro.EXISTS_ONE,
             CelStandardMacro.MAP, CelStandardMacro.MAP_FILTER, CelStandardMacro.FILTER)
-        .addVar(PRESENT, MapType.create(SimpleType.STRING, SimpleType.DYN))
-        .setResultType(result);
+        .addVar(PRESENT, MapType.create(SimpleType.STRING, SimpleType.DYN));
     java.util.Set<String> variables = new java.util.HashSet<>();
     if (entity.hasSubtypes()) {
       builder.addVar("subtype", SimpleType.STRING);

@@ -73,10 +73,13 @@ final class MetadataChecker {
     }
   }
 
+  /** One expression compiler per entity type checked (building one is what costs). */
+  private final Map<String, Expressions.Compiler> compilers = new HashMap<>();
+
   private void checkExpression(String file, String at, EntityDef entity, String source,
       dev.cel.common.types.CelType result, String what) {
     try {
-      Expressions.compile(entity, source, result);
+      compilers.computeIfAbsent(entity.name(), k -> Expressions.compilerFor(entity)).compile(source, result);
     } catch (Expressions.InvalidExpressionException e) {
       problem(file, at, what + " is not a valid expression here: " + e.getMessage() + ".");
     }

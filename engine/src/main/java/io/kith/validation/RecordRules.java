@@ -85,18 +85,23 @@ public final class RecordRules {
   }
 
   private static Compiled compile(EntityDef entity) {
+    List<FieldDef> computed = entity.fields().stream()
+        .filter(f -> f.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.EXPRESSION).toList();
+    if (entity.rules().isEmpty() && computed.isEmpty()) {
+      return new Compiled(List.of(), Map.of());
+    }
     try {
+      Expressions.Compiler compiler = Expressions.compilerFor(entity);
       List<CompiledRule> rules = new ArrayList<>();
       for (RuleDef rule : entity.rules()) {
         rules.add(new CompiledRule(rule,
-            rule.when() == null ? null : Expressions.compile(entity, rule.when(), dev.cel.common.types.SimpleType.BOOL),
-            Expressions.compile(entity, rule.check(), dev.cel.common.types.SimpleType.BOOL)));
+            rule.when() == null ? null : compiler.compile(rule.when(), dev.cel.common.types.SimpleType.BOOL),
+            compiler.compile(rule.check(), dev.cel.common.types.SimpleType.BOOL)));
       }
       Map<FieldDef, Expression> expressions = new LinkedHashMap<>();
-      for (FieldDef field : entity.fields()) {
-        if (field.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.EXPRESSION) {
-          expressions.put(field, Expressions.compile(entity, c.expression(), Expressions.resultType(c.result())));
-        }
+      for (FieldDef field : computed) {
+        FieldType.Computed c = (FieldType.Computed) field.type();
+        expressions.put(field, compiler.compile(c.expression(), Expressions.resultType(c.result())));
       }
       return new Compiled(List.copyOf(rules), expressions);
     } catch (Expressions.InvalidExpressionException e) {
