@@ -212,6 +212,34 @@
     });
   });
 
+  // Dependent option fields: when the parent select changes, refill the child with the choices the
+  // server says go with the new value (an HTML fragment of <option>s); chained children follow.
+  document.addEventListener("change", function (event) {
+    var parent = event.target;
+    if (!parent.form || parent.tagName !== "SELECT") {
+      return;
+    }
+    parent.form.querySelectorAll("select[data-depends-on]").forEach(function (child) {
+      if (child.getAttribute("data-depends-on") !== parent.name) {
+        return;
+      }
+      var url = child.getAttribute("data-options-url") + "?parent=" + encodeURIComponent(parent.value)
+        + "&selected=" + encodeURIComponent(child.value);
+      fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html === null) {
+            return;
+          }
+          var before = child.value;
+          child.innerHTML = html;
+          if (child.value !== before) {
+            child.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        });
+    });
+  });
+
   // Import jobs: live progress from the job's server-sent events; the page reloads once it has finished.
   document.querySelectorAll("[data-import-events]").forEach(function (section) {
     if (!window.EventSource) {

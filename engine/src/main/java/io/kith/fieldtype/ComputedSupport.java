@@ -13,9 +13,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A value the engine derives. A display name is stored (so it sorts and searches); an age is
- * computed when the record is read. Computed values are never accepted as input.
+ * computed when the record is read. Computed values are never accepted as input. An expression's
+ * value is stored in a column of its result type (integer, decimal, boolean or text), handled by
+ * that type's support.
  */
 final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
+
+  private final IntegerSupport integers = new IntegerSupport();
+  private final DecimalSupport decimals = new DecimalSupport();
+  private final BooleanSupport booleans = new BooleanSupport();
+
+  /** The support of a typed expression result, or null for text values. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private FieldTypeSupport<FieldType> typed(FieldType.Computed type) {
+    FieldType result = type.result();
+    FieldTypeSupport support = result instanceof FieldType.IntegerNumber ? integers
+        : result instanceof FieldType.DecimalNumber ? decimals
+        : result instanceof FieldType.Bool ? booleans : null;
+    return support;
+  }
+
   @Override
   public Class<FieldType.Computed> handles() {
     return FieldType.Computed.class;
@@ -23,6 +40,9 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
 
   @Override
   public String columnType(FieldType.Computed type) {
+    if (typed(type) != null) {
+      return typed(type).columnType(type.result());
+    }
     return type.hasColumn() ? "text" : null;
   }
 
@@ -32,23 +52,35 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   }
 
   @Override
-  public Object toColumn(FieldType.Computed type, FieldDef field, JsonNode value) {
+  public Object toColumn(FieldType.Computed type, FieldDef field, JsonNode value) throws InvalidValueException {
+    if (typed(type) != null) {
+      return typed(type).toColumn(type.result(), field, value);
+    }
     return value.asString();
   }
 
   @Override
   public Class<?> columnClass(FieldType.Computed type) {
+    if (typed(type) != null) {
+      return typed(type).columnClass(type.result());
+    }
     return String.class;
   }
 
   @Override
   public JsonNode fromColumn(FieldType.Computed type, Object value) {
+    if (typed(type) != null) {
+      return typed(type).fromColumn(type.result(), value);
+    }
     return Json.NODES.stringNode((String) value);
   }
 
   @Override
   /** Computed values are never read from forms (FormValues skips them); this serves filters. */
   public JsonNode fromForm(FieldType.Computed type, List<String> values) {
+    if (typed(type) != null) {
+      return typed(type).fromForm(type.result(), values);
+    }
     if (values.isEmpty() || values.get(0).isBlank()) {
       return null;
     }
@@ -63,6 +95,9 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   /** A stored display name filters like text; an age is computed on read and cannot be filtered. */
   @Override
   public Set<Operator> operators(FieldType.Computed type) {
+    if (typed(type) != null) {
+      return typed(type).operators(type.result());
+    }
     return type.hasColumn() ? Operators.TEXT : Operators.NONE;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param searchFields what quick search looks in: field names, or {@code collection.child} paths
  *     such as {@code emails.email}; empty means the type is not in quick search
  * @param dedupeRules the duplicate rules imports match existing records by, first one the default
+ * @param rules cross-field validation rules (CEL), checked on every write
  */
 public record EntityDef(
     String name,
@@ -26,7 +27,17 @@ public record EntityDef(
     SortSpec defaultSort,
     List<FormSection> formSections,
     List<String> searchFields,
-    List<DedupeRule> dedupeRules) {
+    List<DedupeRule> dedupeRules,
+    List<RuleDef> rules) {
+
+  /** An entity type without cross-field rules. */
+  public EntityDef(String name, LocalizedText label, LocalizedText pluralLabel, LocalizedText description,
+      DisplayNameTemplate displayName, List<SubtypeDef> subtypes, List<FieldDef> fields,
+      List<List<String>> uniqueTogether, List<String> listColumns, SortSpec defaultSort,
+      List<FormSection> formSections, List<String> searchFields, List<DedupeRule> dedupeRules) {
+    this(name, label, pluralLabel, description, displayName, subtypes, fields, uniqueTogether, listColumns,
+        defaultSort, formSections, searchFields, dedupeRules, List.of());
+  }
 
   public EntityDef {
     Identifiers.requireValid(name);
@@ -37,6 +48,11 @@ public record EntityDef(
     formSections = List.copyOf(formSections);
     searchFields = List.copyOf(searchFields);
     dedupeRules = List.copyOf(dedupeRules);
+    rules = rules == null ? List.of() : List.copyOf(rules);
+  }
+
+  public Optional<RuleDef> rule(String ruleName) {
+    return rules.stream().filter(r -> r.name().equals(ruleName)).findFirst();
   }
 
   public Optional<DedupeRule> dedupeRule(String ruleName) {

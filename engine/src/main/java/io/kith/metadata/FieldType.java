@@ -93,7 +93,17 @@ public sealed interface FieldType {
     }
   }
 
-  record Option(String list) implements FieldType {
+  /**
+   * One code of an option list.
+   *
+   * @param dependsOn another option field of the same entity type whose value restricts the choices
+   *     (an option lists the parent codes it belongs under), or null
+   */
+  record Option(String list, String dependsOn) implements FieldType {
+    public Option(String list) {
+      this(list, null);
+    }
+
     public String typeName() {
       return "option";
     }
@@ -145,8 +155,16 @@ public sealed interface FieldType {
    *
    * @param source for {@link Formula#AGE}: the date field counted from; otherwise null
    * @param template for {@link Formula#TEMPLATE}: the template (one, or one per subtype); otherwise null
+   * @param expression for {@link Formula#EXPRESSION}: the CEL expression over the record's fields
+   * @param result for {@link Formula#EXPRESSION}: the type of the stored value (text, integer,
+   *     decimal or boolean); otherwise null (the value is text)
    */
-  record Computed(Formula formula, String source, DisplayNameTemplate template) implements FieldType {
+  record Computed(Formula formula, String source, DisplayNameTemplate template, String expression, FieldType result)
+      implements FieldType {
+    public Computed(Formula formula, String source, DisplayNameTemplate template) {
+      this(formula, source, template, null, null);
+    }
+
     public String typeName() {
       return "computed";
     }
@@ -169,6 +187,25 @@ public sealed interface FieldType {
     /** The field's own display-name-like template (for example a sort name), stored like a display name. */
     TEMPLATE,
     /** Whole years since the date in {@code source}, computed on read. */
-    AGE
+    AGE,
+    /** A CEL expression over the record's fields, stored on every write (so it sorts, filters and searches). */
+    EXPRESSION
+  }
+
+  /** The value types a computed expression may have, by their name in metadata ({@code resultType}). */
+  static FieldType expressionResult(String name) {
+    return switch (name == null ? "text" : name) {
+      case "text" -> new LongText();
+      case "integer" -> new IntegerNumber();
+      case "decimal" -> new DecimalNumber(19, 4);
+      case "boolean" -> new Bool();
+      default -> throw new IllegalArgumentException("unknown result type " + name);
+    };
+  }
+
+  /** The metadata name of a computed expression's result type. */
+  static String expressionResultName(FieldType result) {
+    return result instanceof IntegerNumber ? "integer" : result instanceof DecimalNumber ? "decimal"
+        : result instanceof Bool ? "boolean" : "text";
   }
 }

@@ -44,7 +44,19 @@ final class MetadataBinder {
         list.has("sort") ? SortSpec.parse(list.get("sort").asString()) : null,
         sections,
         strings(node.path("search").get("fields")),
-        dedupe(node.get("dedupe")));
+        dedupe(node.get("dedupe")),
+        rules(node.get("rules")));
+  }
+
+  private static List<RuleDef> rules(JsonNode rules) {
+    List<RuleDef> out = new ArrayList<>();
+    if (rules != null) {
+      for (JsonNode rule : rules) {
+        out.add(new RuleDef(rule.get("name").asString(), optional(rule, "when"), rule.get("check").asString(),
+            rule.get("field").asString(), text(rule.get("message"))));
+      }
+    }
+    return out;
   }
 
   private static List<DedupeRule> dedupe(JsonNode rules) {
@@ -68,7 +80,8 @@ final class MetadataBinder {
               text(o.get("label")),
               o.path("active").asBoolean(true),
               o.has("color") ? o.get("color").asString() : null,
-              o.has("order") ? o.get("order").asInt() : position));
+              o.has("order") ? o.get("order").asInt() : position,
+              strings(o.get("parents"))));
     }
     return new OptionList(
         node.get("name").asString(), text(node.get("label")), text(node.get("description")), options);
@@ -130,7 +143,8 @@ final class MetadataBinder {
       case "boolean" -> new FieldType.Bool();
       case "date" -> new FieldType.Date();
       case "datetime" -> new FieldType.DateTime();
-      case "option" -> new FieldType.Option(f.get("list").asString());
+      case "option" -> new FieldType.Option(f.get("list").asString(),
+          f.has("dependsOn") ? f.get("dependsOn").get("field").asString() : null);
       case "multi_option" -> new FieldType.MultiOption(f.get("list").asString());
       case "reference" -> new FieldType.Reference(f.get("entity").asString(), optional(f, "subtype"));
       case "multi_reference" ->
@@ -140,7 +154,9 @@ final class MetadataBinder {
           new FieldType.Computed(
               FieldType.Formula.valueOf(f.get("formula").asString().toUpperCase(java.util.Locale.ROOT)),
               optional(f, "source"),
-              f.has("template") ? displayName(f.get("template")) : null);
+              f.has("template") ? displayName(f.get("template")) : null,
+              optional(f, "expression"),
+              f.has("expression") ? FieldType.expressionResult(optional(f, "resultType")) : null);
       default -> throw new IllegalArgumentException("schema let through unknown type " + type);
     };
   }

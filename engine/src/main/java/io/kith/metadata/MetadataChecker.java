@@ -48,6 +48,76 @@ final class MetadataChecker {
     checkListAndForm(file, entity);
     checkSearch(file, entity);
     checkDedupe(file, entity);
+    checkRules(file, entity);
+  }
+
+  /** Rule names are unique, messages belong to a field, and both expressions compile to booleans. */
+  private void checkRules(String file, EntityDef entity) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < entity.rules().size(); i++) {
+      RuleDef rule = entity.rules().get(i);
+      String at = "/rules/" + i;
+      if (!names.add(rule.name())) {
+        problem(file, at + "/name", "There is already a rule named \"" + rule.name() + "\".");
+      }
+      if (entity.field(rule.field()).isEmpty()) {
+        problem(file, at + "/field", "Rule \"" + rule.name() + "\" shows its message beside \"" + rule.field()
+            + "\", which is not a field of this entity type.");
+      }
+      if (rule.when() != null) {
+        checkExpression(file, at + "/when", entity, rule.when(), dev.cel.common.types.SimpleType.BOOL,
+            "The condition (when) of rule \"" + rule.name() + "\"");
+      }
+      checkExpression(file, at + "/check", entity, rule.check(), dev.cel.common.types.SimpleType.BOOL,
+          "The check of rule \"" + rule.name() + "\"");
+    }
+  }
+
+  /** One expression compiler per entity type checked (building one is what costs). */
+  private final Map<String, Expressions.Compiler> compilers = new HashMap<>();
+
+  private void checkExpression(String file, String at, EntityDef entity, String source,
+      dev.cel.common.types.CelType result, String what) {
+    try {
+      compilers.computeIfAbsent(entity.name(), k -> Expressions.compilerFor(entity)).compile(source, result);
+    } catch (Expressions.InvalidExpressionException e) {
+      problem(file, at, what + " is not a valid expression here: " + e.getMessage() + ".");
+    }
+  }
+
+  /** A dependent option field names another option field, and its options name that field's codes. */
+  private void checkDependsOn(String file, String at, EntityDef entity, FieldDef field, FieldType.Option child,
+      List<FieldDef> siblings) {
+    FieldDef parent = siblings.stream().filter(f -> f.name().equals(child.dependsOn())).findFirst().orElse(null);
+    if (parent == null || parent == field || !(parent.type() instanceof FieldType.Option parentType)) {
+      problem(file, at + "/dependsOn/field", "Field \"" + field.name() + "\" depends on \"" + child.dependsOn()
+          + "\", which is not another option field of this entity type.");
+      return;
+    }
+    Set<String> chain = new HashSet<>(Set.of(field.name()));
+    for (FieldDef up = parent; up != null; ) {
+      if (!chain.add(up.name())) {
+        problem(file, at + "/dependsOn/field", "Field \"" + field.name() + "\" depends on itself through \""
+            + child.dependsOn() + "\".");
+        return;
+      }
+      String next = up.type() instanceof FieldType.Option o ? o.dependsOn() : null;
+      up = next == null ? null : siblings.stream().filter(f -> f.name().equals(next)).findFirst().orElse(null);
+    }
+    OptionList options = optionLists.get(child.list());
+    OptionList parentOptions = optionLists.get(parentType.list());
+    if (options == null || parentOptions == null) {
+      return;
+    }
+    for (OptionDef option : options.options()) {
+      for (String code : option.parents()) {
+        if (parentOptions.option(code).isEmpty()) {
+          problem(file, at + "/dependsOn/field", "Option \"" + option.code() + "\" of list \"" + child.list()
+              + "\" belongs under \"" + code + "\", which is not an option of list \"" + parentType.list()
+              + "\" (the list of field \"" + parent.name() + "\").");
+        }
+      }
+    }
   }
 
   private void checkFields(
@@ -88,6 +158,9 @@ final class MetadataChecker {
     FieldType type = field.type();
     if (type instanceof FieldType.Option o) {
       checkOptionField(file, at, field, o.list());
+      if (o.dependsOn() != null) {
+        checkDependsOn(file, at, entity, field, o, siblings);
+      }
     } else if (type instanceof FieldType.MultiOption o) {
       checkOptionField(file, at, field, o.list());
     } else if (type instanceof FieldType.Reference r) {
@@ -99,6 +172,9 @@ final class MetadataChecker {
     } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.TEMPLATE) {
       checkTemplate(file, at + "/template", entity, c.template(),
           "The template of computed field \"" + field.name() + "\"");
+    } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.EXPRESSION) {
+      checkExpression(file, at + "/expression", entity, c.expression(), Expressions.resultType(c.result()),
+          "The expression of computed field \"" + field.name() + "\"");
     } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.AGE) {
       boolean dateSource = siblings.stream()
           .anyMatch(f -> f.name().equals(c.source()) && f.type() instanceof FieldType.Date);
@@ -171,7 +247,8 @@ final class MetadataChecker {
             + (parts.length == 2 ? " (a collection and one of its fields, such as emails.email)." : "."));
       } else if (!isSearchableText(field.type())) {
         problem(file, at, "Search field \"" + path + "\" has type " + field.type().typeName()
-            + "; quick search only looks at text, long_text, email, phone, url and stored computed fields.");
+            + "; quick search only looks at text, long_text, email, phone, url and stored computed fields"
+            + (field.type() instanceof FieldType.Computed ? " of result type text." : "."));
       }
     }
   }
@@ -204,7 +281,8 @@ final class MetadataChecker {
   private static boolean isSearchableText(FieldType type) {
     return type instanceof FieldType.Text || type instanceof FieldType.LongText
         || type instanceof FieldType.Email || type instanceof FieldType.Phone || type instanceof FieldType.Url
-        || type instanceof FieldType.Computed c && c.isStored();
+        || type instanceof FieldType.Computed c && c.isStored()
+            && (c.result() == null || c.result() instanceof FieldType.LongText);
   }
 
   private void checkUnique(String file, EntityDef entity) {

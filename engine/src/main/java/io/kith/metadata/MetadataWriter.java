@@ -64,6 +64,15 @@ public final class MetadataWriter {
         rule.set("fields", strings(r.fields()));
       }
     }
+    if (!e.rules().isEmpty()) {
+      ArrayNode rules = out.putArray("rules");
+      for (RuleDef r : e.rules()) {
+        ObjectNode rule = rules.addObject().put("name", r.name());
+        putIfPresent(rule, "when", r.when());
+        rule.put("check", r.check()).put("field", r.field());
+        rule.set("message", text(r.message()));
+      }
+    }
     return out;
   }
 
@@ -92,6 +101,9 @@ public final class MetadataWriter {
       out.put("precision", d.precision()).put("scale", d.scale());
     } else if (type instanceof FieldType.Option o) {
       out.put("list", o.list());
+      if (o.dependsOn() != null) {
+        out.putObject("dependsOn").put("field", o.dependsOn());
+      }
     } else if (type instanceof FieldType.MultiOption o) {
       out.put("list", o.list());
     } else if (type instanceof FieldType.Reference r) {
@@ -107,6 +119,9 @@ public final class MetadataWriter {
       putIfPresent(out, "source", c.source());
       if (c.template() != null) {
         out.set("template", template(c.template()));
+      }
+      if (c.expression() != null) {
+        out.put("expression", c.expression()).put("resultType", FieldType.expressionResultName(c.result()));
       }
     }
     if (!f.label().isEmpty()) {
@@ -141,6 +156,9 @@ public final class MetadataWriter {
       node.set("label", text(o.label()));
       node.put("active", o.active()).put("order", o.order());
       putIfPresent(node, "color", o.color());
+      if (!o.parents().isEmpty()) {
+        node.set("parents", strings(o.parents()));
+      }
     }
     return out;
   }

@@ -65,7 +65,8 @@ public final class QuerySql {
     String column = alias + "." + SqlNames.quote(c.field());
     boolean multiOption = field != null && field.type() instanceof FieldType.MultiOption;
     boolean timestamp = field == null ? c.field().endsWith("_at") : field.type() instanceof FieldType.DateTime;
-    boolean text = field != null && (field.isText() || field.type() instanceof FieldType.Computed);
+    boolean text = field != null && (field.isText() || field.type() instanceof FieldType.Computed computed
+        && (computed.result() == null || computed.result() instanceof FieldType.LongText));
     return condition(column, c, multiOption, timestamp, text, binds);
   }
 

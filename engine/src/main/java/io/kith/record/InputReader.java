@@ -1,6 +1,9 @@
 package io.kith.record;
 
+import io.kith.validation.DependentOptions;
+import io.kith.validation.RecordRules;
 import io.kith.validation.RecordValidationException;
+import io.kith.metadata.Expressions;
 import io.kith.validation.FieldError;
 import io.kith.fieldtype.FieldTypeSupport;
 import io.kith.fieldtype.FieldTypes;
@@ -34,6 +37,7 @@ final class InputReader {
 
   private final FieldTypes fieldTypes;
   private final RecordSchemas schemas;
+  private final RecordRules rules = new RecordRules();
 
   InputReader(FieldTypes fieldTypes, RecordSchemas schemas) {
     this.fieldTypes = fieldTypes;
@@ -89,7 +93,53 @@ final class InputReader {
     if (!errors.isEmpty()) {
       throw new RecordValidationException(errors);
     }
-    return new RecordInput(subtype, columns, collections, links);
+    Map<String, Object> record = merged(entity, columns, existing);
+    errors.addAll(DependentOptions.check(snapshot, entity, record, values::has));
+    Map<String, Object> variables = variables(entity, record, effectiveSubtype);
+    errors.addAll(rules.check(snapshot, entity, variables));
+    if (!errors.isEmpty()) {
+      throw new RecordValidationException(dedupe(errors));
+    }
+    return new RecordInput(subtype, columns, collections, links, rules.expressionValues(snapshot, entity, variables));
+  }
+
+  /** The record as it will be: the sent column values over the stored ones (fields without a value left out). */
+  private Map<String, Object> merged(EntityDef entity, Map<String, Object> columns, JsonNode existing) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (FieldDef field : entity.fields()) {
+      if (field.isComputed() || !field.type().hasColumn() && !(field.type() instanceof FieldType.MultiOption)) {
+        continue;
+      }
+      Object value = null;
+      if (columns.containsKey(field.name())) {
+        value = columns.get(field.name());
+      } else if (existing != null && existing.hasNonNull(field.name())) {
+        try {
+          value = fieldTypes.of(field.type()).toColumn(field.type(), field, existing.get(field.name()));
+        } catch (InvalidValueException e) {
+          value = null; // a stored value that no longer converts counts as none
+        }
+      }
+      if (value != null) {
+        out.put(field.name(), value);
+      }
+    }
+    return out;
+  }
+
+  /** Expression variables: each field with a value, as CEL sees it, and the subtype. */
+  private static Map<String, Object> variables(EntityDef entity, Map<String, Object> record, String subtype) {
+    Map<String, Object> out = new java.util.HashMap<>();
+    record.forEach((name, value) -> {
+      FieldDef field = entity.field(name).orElseThrow();
+      if (Expressions.variableType(field) != null) {
+        out.put(name, Expressions.variable(value));
+      }
+    });
+    if (entity.hasSubtypes() && subtype != null) {
+      out.put("subtype", subtype);
+    }
+    return out;
   }
 
   private void checkNonInput(EntityDef entity, ObjectNode values, Mode mode, List<FieldError> errors) {

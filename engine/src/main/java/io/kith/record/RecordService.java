@@ -439,12 +439,13 @@ public final class RecordService {
       return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
     };
     for (FieldDef field : entity.fields()) {
-      if (field.type() instanceof FieldType.Computed c && c.isStored()) {
+      if (field.type() instanceof FieldType.Computed c && c.isStored() && c.formula() != FieldType.Formula.EXPRESSION) {
         String name = (c.formula() == FieldType.Formula.TEMPLATE ? c.template() : entity.displayName())
             .render(subtype, values);
         out.put(field.name(), name.isEmpty() ? null : name);
       }
     }
+    out.putAll(input.derived());
     if (entity.isSearchable()) {
       out.putAll(SearchValues.of(entity, subtype, input, existing, out));
     }

@@ -69,8 +69,10 @@ public final class DisplayValues {
       out.add(reference(r.entity(), value.asLong(), labels));
     } else if (type instanceof FieldType.MultiReference r) {
       value.forEach(id -> out.add(reference(r.entity(), id.asLong(), labels)));
-    } else if (type instanceof FieldType.Bool) {
+    } else if (type instanceof FieldType.Bool || type instanceof FieldType.Computed c && c.result() instanceof FieldType.Bool) {
       out.add(Cell.plain(messages.get(locale, value.asBoolean() ? "label.yes" : "label.no")));
+    } else if (type instanceof FieldType.Computed c && c.result() instanceof FieldType.DecimalNumber && value.isNumber()) {
+      out.add(Cell.plain(value.decimalValue().stripTrailingZeros().toPlainString()));
     } else if (type instanceof FieldType.DateTime) {
       out.add(Cell.plain(OffsetDateTime.parse(value.asString()).atZoneSameInstant(zone).format(MINUTES)));
     } else if (type instanceof FieldType.Email) {

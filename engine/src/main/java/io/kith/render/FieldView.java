@@ -14,6 +14,8 @@ import java.util.List;
  * @param references id and label of referenced records (one for a reference, many for multi)
  * @param lookupUrl where a reference widget searches for records
  * @param rows the existing rows of a collection; {@code blankRow} is the template for a new one
+ * @param dependsOn for an option field that depends on another: the parent's input name, else null
+ * @param optionsUrl for such a field: where the form's script fetches the choices for a parent value
  */
 public record FieldView(
     String name,
@@ -32,7 +34,18 @@ public record FieldView(
     String error,
     List<RowView> rows,
     RowView blankRow,
-    Integer maxLength) {
+    Integer maxLength,
+    String dependsOn,
+    String optionsUrl) {
+
+  /** A widget of a field that depends on no other. */
+  public FieldView(String name, String inputName, String id, String label, String help, boolean required,
+      boolean readOnly, String widget, String value, List<String> values, List<OptionView> options,
+      List<RefItem> references, String lookupUrl, String error, List<RowView> rows, RowView blankRow,
+      Integer maxLength) {
+    this(name, inputName, id, label, help, required, readOnly, widget, value, values, options, references,
+        lookupUrl, error, rows, blankRow, maxLength, null, null);
+  }
 
   /** One choice in a select. */
   public record OptionView(String code, String label, boolean selected, String color) {}

@@ -88,7 +88,7 @@ public final class FormViews {
         FieldDef field = entity.field(name).orElseThrow();
         placed.add(name);
         if (isOnForm(field, subtype) && shown.test(name)) {
-          fields.add(widget(snapshot, field, input, locale, readOnly));
+          fields.add(widget(snapshot, entity, field, input, locale, readOnly));
         }
       }
       if (!fields.isEmpty()) {
@@ -98,7 +98,7 @@ public final class FormViews {
     List<FieldView> rest = new ArrayList<>();
     for (FieldDef field : entity.fields()) {
       if (!placed.contains(field.name()) && isOnForm(field, subtype) && shown.test(field.name())) {
-        rest.add(widget(snapshot, field, input, locale, readOnly));
+        rest.add(widget(snapshot, entity, field, input, locale, readOnly));
       }
     }
     if (!rest.isEmpty()) {
@@ -111,11 +111,11 @@ public final class FormViews {
     return !field.isComputed() && !field.hidden() && field.appliesTo(subtype);
   }
 
-  private FieldView widget(MetadataSnapshot snapshot, FieldDef field, Input input, KithLocale locale,
-      java.util.function.Function<FieldDef, List<String>> readOnly) {
+  private FieldView widget(MetadataSnapshot snapshot, EntityDef owner, FieldDef field, Input input,
+      KithLocale locale, java.util.function.Function<FieldDef, List<String>> readOnly) {
     List<String> shownAs = readOnly.apply(field);
     if (shownAs == null) {
-      return widget(snapshot, field, field.name(), input, locale);
+      return widget(snapshot, owner, field, field.name(), input, locale);
     }
     return new FieldView(field.name(), field.name(), elementId(field.name()), field.label(locale),
         field.help().isEmpty() ? null : field.help().resolve(locale, null), false, true, DISPLAY,
@@ -123,7 +123,9 @@ public final class FormViews {
         input.errors().get(field.name()), List.of(), null, null);
   }
 
-  private FieldView widget(MetadataSnapshot snapshot, FieldDef field, String inputName, Input input, KithLocale locale) {
+  /** One widget; {@code owner} is the entity type of a top-level field, null inside a collection. */
+  private FieldView widget(MetadataSnapshot snapshot, EntityDef owner, FieldDef field, String inputName, Input input,
+      KithLocale locale) {
     List<String> values = input.values().getOrDefault(inputName, List.of());
     String value = values.isEmpty() ? "" : values.get(values.size() - 1);
     String widget = fieldTypes.of(field.type()).widget(field.type());
@@ -133,8 +135,15 @@ public final class FormViews {
     List<RowView> rows = List.of();
     RowView blankRow = null;
     Integer maxLength = null;
+    String dependsOn = null;
+    String optionsUrl = null;
     FieldType type = field.type();
-    if (type instanceof FieldType.Option o) {
+    if (type instanceof FieldType.Option o && o.dependsOn() != null && owner != null) {
+      List<String> parent = input.values().getOrDefault(o.dependsOn(), List.of());
+      options = choices(snapshot, field, parent.isEmpty() ? null : parent.get(parent.size() - 1), values, locale);
+      dependsOn = o.dependsOn();
+      optionsUrl = optionsUrl(owner, field);
+    } else if (type instanceof FieldType.Option o) {
       options = options(snapshot, o.list(), values, locale);
     } else if (type instanceof FieldType.MultiOption m) {
       options = options(snapshot, m.list(), values, locale);
@@ -156,7 +165,28 @@ public final class FormViews {
     return new FieldView(field.name(), inputName, elementId(inputName), field.label(locale),
         field.help().isEmpty() ? null : field.help().resolve(locale, null),
         field.required(), field.readOnly(), widget, value, values, options, references, lookupUrl,
-        input.errors().get(inputName), rows, blankRow, maxLength);
+        input.errors().get(inputName), rows, blankRow, maxLength, dependsOn, optionsUrl);
+  }
+
+  /** Where the form's script fetches a dependent field's choices for another parent value. */
+  public static String optionsUrl(EntityDef entity, FieldDef field) {
+    return "/app/" + entity.name() + "/options/" + field.name();
+  }
+
+  /**
+   * The choices of a dependent option field under {@code parentCode}: active options that belong
+   * under it, plus the selected ones (shown so nothing is lost; the server reports a misfit).
+   */
+  public static List<OptionView> choices(MetadataSnapshot snapshot, FieldDef field, String parentCode,
+      List<String> selected, KithLocale locale) {
+    List<OptionView> out = new ArrayList<>();
+    for (OptionDef option : snapshot.optionList(((FieldType.Option) field.type()).list()).options()) {
+      boolean isSelected = selected.contains(option.code());
+      if (isSelected || option.active() && option.belongsTo(parentCode)) {
+        out.add(new OptionView(option.code(), option.label(locale), isSelected, option.color()));
+      }
+    }
+    return out;
   }
 
   private List<RowView> rows(MetadataSnapshot snapshot, FieldDef field, FieldType.Collection c, Input input, KithLocale locale) {
@@ -181,7 +211,7 @@ public final class FormViews {
   private RowView row(MetadataSnapshot snapshot, FieldDef field, FieldType.Collection c, String index, Input input, KithLocale locale) {
     List<FieldView> cells = new ArrayList<>();
     for (FieldDef child : c.fields()) {
-      cells.add(widget(snapshot, child, field.name() + "[" + index + "]." + child.name(), input, locale));
+      cells.add(widget(snapshot, null, child, field.name() + "[" + index + "]." + child.name(), input, locale));
     }
     return new RowView(index, cells);
   }

@@ -7,7 +7,9 @@ import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.Identifiers;
+import io.kith.validation.DependentOptions;
 import io.kith.validation.FieldError;
+import io.kith.validation.RecordRules;
 import io.kith.record.RecordException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +60,20 @@ public final class Problems {
 
   /** The localized sentence for one field error, naming the field by its label. */
   public String message(EntityDef entity, FieldError error, KithLocale locale) {
+    if (entity != null && error.code().equals(RecordRules.RULE_FAILED) && !error.arguments().isEmpty()) {
+      // A rule's message is written in the metadata, in each language.
+      java.util.Optional<String> written = entity.rule(String.valueOf(error.arguments().get(0)))
+          .map(rule -> rule.message(locale));
+      if (written.isPresent()) {
+        return written.get();
+      }
+    }
     List<Object> args = new ArrayList<>();
     args.add(fieldLabel(entity, error.field(), locale));
     args.addAll(error.arguments());
+    if (error.code().equals(DependentOptions.CODE) && args.size() > 2) {
+      args.set(2, fieldLabel(entity, String.valueOf(args.get(2)), locale));
+    }
     return messages.get(locale, "error." + error.code(), plain(args.toArray()));
   }
 

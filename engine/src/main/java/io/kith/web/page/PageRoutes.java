@@ -44,6 +44,7 @@ public class PageRoutes {
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views, display);
     HomePageHandler home = new HomePageHandler(registry, pages);
+    OptionChoicesHandler choices = new OptionChoicesHandler(registry, records, pages, views);
     SignInPageHandler signIn = new SignInPageHandler(registry, signIns, users, pages);
     return RouterFunctions.route()
         .GET("/", request -> ServerResponse.seeOther(URI.create("/app")).build())
@@ -58,6 +59,7 @@ public class PageRoutes {
             .route(POST(""), forms::create)
             .route(GET("/new"), forms::newForm)
             .route(POST("/deactivate"), forms::bulkDeactivate)
+            .route(GET("/options/{field}"), choices::choices)
             .route(GET("/{id}"), detail::detail)
             .route(POST("/{id}"), forms::update)
             .route(GET("/{id}/edit"), forms::editForm)
