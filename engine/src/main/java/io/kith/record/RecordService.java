@@ -54,6 +54,7 @@ public final class RecordService {
   private final QuerySql querySql;
   private final HistoryWriter history;
   private final BulkRecords bulk;
+  private final PeriodEnds periodEnds;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -71,6 +72,7 @@ public final class RecordService {
     this.history = new HistoryWriter(db);
     this.guard = new RecordGuard(db);
     this.ownership = new Ownership(db, tx, history);
+    this.periodEnds = new PeriodEnds(db);
     this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
   }
 
@@ -94,7 +96,8 @@ public final class RecordService {
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
-          .then(store.insert(t, input, computed, access.userId()))
+          .then(periodEnds.of(t.entity, input, null)).doOnNext(computed::putAll)
+          .then(Mono.defer(() -> store.insert(t, input, computed, access.userId())))
           .flatMap(record -> history.created(t.entity, record).thenReturn(record));
       return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
           .map(record -> RecordGuard.visible(access, t.entity, record));
@@ -201,7 +204,8 @@ public final class RecordService {
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
             return storedChecks.check(snapshot, t.entity, input, id, storedColumns(fieldTypes, t.entity, existing))
-                .then(store.update(t, id, expectedVersion, input, computed, access.userId()))
+                .then(periodEnds.of(t.entity, input, existing)).doOnNext(computed::putAll)
+                .then(Mono.defer(() -> store.update(t, id, expectedVersion, input, computed, access.userId())))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)
                     .flatMap(updated -> history.updated(t.entity, existing, updated).thenReturn(updated)));
           });
@@ -436,7 +440,7 @@ public final class RecordService {
       return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
     };
     for (FieldDef field : entity.fields()) {
-      if (field.type() instanceof FieldType.Computed c && c.isStored()) {
+      if (field.type() instanceof FieldType.Computed c && c.isStored() && c.formula() != FieldType.Formula.PERIOD_END) {
         String name = (c.formula() == FieldType.Formula.TEMPLATE ? c.template() : entity.displayName())
             .render(subtype, values);
         out.put(field.name(), name.isEmpty() ? null : name);
@@ -451,7 +455,9 @@ public final class RecordService {
   /** Column values of the stored record, for unique checks that span sent and unsent fields. */
   static Map<String, Object> storedColumns(FieldTypes fieldTypes, EntityDef entity, ObjectNode existing) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (List<String> group : entity.uniqueTogether()) {
+    List<List<String>> groups = new java.util.ArrayList<>(entity.uniqueTogether());
+    groups.add(RelationshipSides.fields(entity));
+    for (List<String> group : groups) {
       for (String name : group) {
         FieldDef field = entity.field(name).orElseThrow();
         JsonNode value = existing.get(name);
