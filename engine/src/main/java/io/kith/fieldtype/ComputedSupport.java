@@ -22,12 +22,14 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   private final IntegerSupport integers = new IntegerSupport();
   private final DecimalSupport decimals = new DecimalSupport();
   private final BooleanSupport booleans = new BooleanSupport();
+  private final DateSupport dates = new DateSupport();
 
   /** The support of a typed expression result, or null for text values. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private FieldTypeSupport<FieldType> typed(FieldType.Computed type) {
-    FieldType result = type.result();
-    FieldTypeSupport support = result instanceof FieldType.IntegerNumber ? integers
+    FieldType result = type.valueType();
+    FieldTypeSupport support = result instanceof FieldType.Date ? dates
+        : result instanceof FieldType.IntegerNumber ? integers
         : result instanceof FieldType.DecimalNumber ? decimals
         : result instanceof FieldType.Bool ? booleans : null;
     return support;
@@ -41,7 +43,7 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   @Override
   public String columnType(FieldType.Computed type) {
     if (typed(type) != null) {
-      return typed(type).columnType(type.result());
+      return typed(type).columnType(type.valueType());
     }
     return type.hasColumn() ? "text" : null;
   }
@@ -54,7 +56,7 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   @Override
   public Object toColumn(FieldType.Computed type, FieldDef field, JsonNode value) throws InvalidValueException {
     if (typed(type) != null) {
-      return typed(type).toColumn(type.result(), field, value);
+      return typed(type).toColumn(type.valueType(), field, value);
     }
     return value.asString();
   }
@@ -62,7 +64,7 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   @Override
   public Class<?> columnClass(FieldType.Computed type) {
     if (typed(type) != null) {
-      return typed(type).columnClass(type.result());
+      return typed(type).columnClass(type.valueType());
     }
     return String.class;
   }
@@ -70,9 +72,9 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   @Override
   public JsonNode fromColumn(FieldType.Computed type, Object value) {
     if (typed(type) != null) {
-      return typed(type).fromColumn(type.result(), value);
+      return typed(type).fromColumn(type.valueType(), value);
     }
-    return Json.NODES.stringNode((String) value);
+    return Json.NODES.stringNode(value.toString());
   }
 
   @Override
@@ -95,9 +97,12 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   /** A stored display name filters like text; an age is computed on read and cannot be filtered. */
   @Override
   public Set<Operator> operators(FieldType.Computed type) {
-    if (typed(type) != null) {
-      return typed(type).operators(type.result());
+    if (!type.hasColumn()) {
+      return Operators.NONE;
     }
-    return type.hasColumn() ? Operators.TEXT : Operators.NONE;
+    if (typed(type) != null) {
+      return typed(type).operators(type.valueType());
+    }
+    return Operators.TEXT;
   }
 }

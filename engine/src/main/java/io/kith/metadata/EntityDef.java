@@ -13,6 +13,8 @@ import java.util.Optional;
  *     such as {@code emails.email}; empty means the type is not in quick search
  * @param dedupeRules the duplicate rules imports match existing records by, first one the default
  * @param rules cross-field validation rules (CEL), checked on every write
+ * @param relationship for a relationship entity type: its type and side fields; otherwise null
+ * @param seed records shipped with the type, or null
  */
 public record EntityDef(
     String name,
@@ -28,15 +30,17 @@ public record EntityDef(
     List<FormSection> formSections,
     List<String> searchFields,
     List<DedupeRule> dedupeRules,
-    List<RuleDef> rules) {
+    List<RuleDef> rules,
+    RelationshipSpec relationship,
+    SeedRecords seed) {
 
-  /** An entity type without cross-field rules. */
+  /** An entity type without cross-field rules, relationship sides or seed records. */
   public EntityDef(String name, LocalizedText label, LocalizedText pluralLabel, LocalizedText description,
       DisplayNameTemplate displayName, List<SubtypeDef> subtypes, List<FieldDef> fields,
       List<List<String>> uniqueTogether, List<String> listColumns, SortSpec defaultSort,
       List<FormSection> formSections, List<String> searchFields, List<DedupeRule> dedupeRules) {
     this(name, label, pluralLabel, description, displayName, subtypes, fields, uniqueTogether, listColumns,
-        defaultSort, formSections, searchFields, dedupeRules, List.of());
+        defaultSort, formSections, searchFields, dedupeRules, List.of(), null, null);
   }
 
   public EntityDef {

@@ -115,15 +115,28 @@ public sealed interface FieldType {
     }
   }
 
-  /** A reference to one record of another entity type, optionally restricted to one subtype. */
-  record Reference(String entity, String subtype) implements FieldType {
+  /**
+   * A reference to one record of another entity type, optionally restricted to one subtype.
+   *
+   * @param acyclic for a reference to the same entity type (a parent): refuse values that would
+   *     make a record its own ancestor
+   */
+  record Reference(String entity, String subtype, boolean acyclic) implements FieldType {
+    public Reference(String entity, String subtype) {
+      this(entity, subtype, false);
+    }
+
     public String typeName() {
       return "reference";
     }
   }
 
-  /** References to many records, stored in a link table. */
-  record MultiReference(String entity, String subtype) implements FieldType {
+  /** References to many records, stored in a link table; {@code acyclic} as for {@link Reference}. */
+  record MultiReference(String entity, String subtype, boolean acyclic) implements FieldType {
+    public MultiReference(String entity, String subtype) {
+      this(entity, subtype, false);
+    }
+
     public String typeName() {
       return "multi_reference";
     }
@@ -131,6 +144,13 @@ public sealed interface FieldType {
     @Override
     public boolean hasColumn() {
       return false;
+    }
+  }
+
+  /** An uploaded file (an attachment): the value is the id of a row of {@code kith.file}. */
+  record File() implements FieldType {
+    public String typeName() {
+      return "file";
     }
   }
 
@@ -158,11 +178,28 @@ public sealed interface FieldType {
    * @param expression for {@link Formula#EXPRESSION}: the CEL expression over the record's fields
    * @param result for {@link Formula#EXPRESSION}: the type of the stored value (text, integer,
    *     decimal or boolean); otherwise null (the value is text)
+   * @param derivation for {@link Formula#PERIOD_END} and {@link Formula#STATUS}: their settings; otherwise null
    */
-  record Computed(Formula formula, String source, DisplayNameTemplate template, String expression, FieldType result)
-      implements FieldType {
+  record Computed(Formula formula, String source, DisplayNameTemplate template, String expression, FieldType result,
+      Derivation derivation) implements FieldType {
     public Computed(Formula formula, String source, DisplayNameTemplate template) {
-      this(formula, source, template, null, null);
+      this(formula, source, template, null, null, null);
+    }
+
+    /** A CEL expression field. */
+    public Computed(Formula formula, String source, DisplayNameTemplate template, String expression, FieldType result) {
+      this(formula, source, template, expression, result, null);
+    }
+
+    /** A period end or a status. */
+    public Computed(Formula formula, String source, DisplayNameTemplate template, Derivation derivation) {
+      this(formula, source, template, null, null, derivation);
+    }
+
+    /** The type the value is stored and filtered as: an expression's result type, a date for a period end; null for text. */
+    public FieldType valueType() {
+      return formula == Formula.PERIOD_END ? new Date() : result;
+    }
     }
 
     public String typeName() {
@@ -171,7 +208,7 @@ public sealed interface FieldType {
 
     /** Whether the value is stored on every write (so it sorts and searches) rather than computed on read. */
     public boolean isStored() {
-      return formula != Formula.AGE;
+      return formula != Formula.AGE && formula != Formula.STATUS;
     }
 
     @Override
@@ -189,7 +226,11 @@ public sealed interface FieldType {
     /** Whole years since the date in {@code source}, computed on read. */
     AGE,
     /** A CEL expression over the record's fields, stored on every write (so it sorts, filters and searches). */
-    EXPRESSION
+    EXPRESSION,
+    /** The last day of a period that starts on a date field and lasts as a referenced record says; stored. */
+    PERIOD_END,
+    /** An option code chosen by date-window rules (first match wins) unless an override is set; computed on read. */
+    STATUS
   }
 
   /** The value types a computed expression may have, by their name in metadata ({@code resultType}). */
