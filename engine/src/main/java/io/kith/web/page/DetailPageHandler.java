@@ -70,7 +70,8 @@ final class DetailPageHandler {
           DisplayValues.referencedIds(c.fields(), rows).forEach((k, v) -> ids.computeIfAbsent(k, x -> new java.util.HashSet<>()).addAll(v));
         }
       }
-      return Mono.zip(referenceLabels.of(ids), related(snapshot, entity, id, locale),
+      return Mono.zip(referenceLabels.of(ids), io.kith.access.AccessContext.current()
+              .flatMap(access -> related(snapshot, entity, id, locale, access)),
               pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale))
           .flatMap(t -> {
             Map<String, Object> model = t.getT3();
@@ -118,8 +119,12 @@ final class DetailPageHandler {
         record.get("version").asInt(), fields, collections, related, system);
   }
 
-  /** One related list per (entity type, reference field) pointing at this entity type. */
-  private Mono<List<Related>> related(MetadataSnapshot snapshot, EntityDef target, long id, KithLocale locale) {
+  /**
+   * One related list (a tab) per (entity type, reference or multi-reference field) pointing at
+   * this entity type, each with an "add" link to that type's new form with the field pre-filled.
+   */
+  private Mono<List<Related>> related(MetadataSnapshot snapshot, EntityDef target, long id, KithLocale locale,
+      io.kith.access.Access access) {
     List<Mono<Related>> lists = new ArrayList<>();
     for (EntityDef source : snapshot.entities().values()) {
       for (FieldDef field : source.fields()) {
@@ -129,8 +134,10 @@ final class DetailPageHandler {
           String label = source.pluralLabel(locale) + " (" + field.label(locale) + ")";
           String listUrl = field.type() instanceof FieldType.Reference
               ? "/app/" + source.name() + "?" + field.name() + "=" + id : null;
+          String addUrl = access.can(source.name(), io.kith.access.Action.CREATE)
+              ? "/app/" + source.name() + "/new?" + field.name() + "=" + id : null;
           lists.add(records.referencing(source.name(), field.name(), id, RELATED_LIMIT)
-              .map(result -> new Related(label, listUrl,
+              .map(result -> new Related(source.name() + "-" + field.name(), label, listUrl, addUrl,
                   result.getKey().stream().map(e -> new Cell(e.getValue(), "/app/" + source.name() + "/" + e.getKey())).toList(),
                   result.getValue())));
         }
