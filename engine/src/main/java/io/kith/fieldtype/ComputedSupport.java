@@ -23,7 +23,10 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
 
   @Override
   public String columnType(FieldType.Computed type) {
-    return type.hasColumn() ? "text" : null;
+    if (!type.hasColumn()) {
+      return null;
+    }
+    return type.formula() == FieldType.Formula.PERIOD_END ? "date" : "text";
   }
 
   @Override
@@ -33,17 +36,17 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
 
   @Override
   public Object toColumn(FieldType.Computed type, FieldDef field, JsonNode value) {
-    return value.asString();
+    return type.formula() == FieldType.Formula.PERIOD_END ? java.time.LocalDate.parse(value.asString()) : value.asString();
   }
 
   @Override
   public Class<?> columnClass(FieldType.Computed type) {
-    return String.class;
+    return type.formula() == FieldType.Formula.PERIOD_END ? java.time.LocalDate.class : String.class;
   }
 
   @Override
   public JsonNode fromColumn(FieldType.Computed type, Object value) {
-    return Json.NODES.stringNode((String) value);
+    return Json.NODES.stringNode(value.toString());
   }
 
   @Override
@@ -63,6 +66,9 @@ final class ComputedSupport implements FieldTypeSupport<FieldType.Computed> {
   /** A stored display name filters like text; an age is computed on read and cannot be filtered. */
   @Override
   public Set<Operator> operators(FieldType.Computed type) {
-    return type.hasColumn() ? Operators.TEXT : Operators.NONE;
+    if (!type.hasColumn()) {
+      return Operators.NONE;
+    }
+    return type.formula() == FieldType.Formula.PERIOD_END ? Operators.DATE : Operators.TEXT;
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param searchFields what quick search looks in: field names, or {@code collection.child} paths
  *     such as {@code emails.email}; empty means the type is not in quick search
  * @param dedupeRules the duplicate rules imports match existing records by, first one the default
+ * @param relationship for a relationship entity type: its type and side fields; otherwise null
+ * @param seed records shipped with the type, or null
  */
 public record EntityDef(
     String name,
@@ -26,7 +28,17 @@ public record EntityDef(
     SortSpec defaultSort,
     List<FormSection> formSections,
     List<String> searchFields,
-    List<DedupeRule> dedupeRules) {
+    List<DedupeRule> dedupeRules,
+    RelationshipSpec relationship,
+    SeedRecords seed) {
+
+  public EntityDef(String name, LocalizedText label, LocalizedText pluralLabel, LocalizedText description,
+      DisplayNameTemplate displayName, List<SubtypeDef> subtypes, List<FieldDef> fields,
+      List<List<String>> uniqueTogether, List<String> listColumns, SortSpec defaultSort,
+      List<FormSection> formSections, List<String> searchFields, List<DedupeRule> dedupeRules) {
+    this(name, label, pluralLabel, description, displayName, subtypes, fields, uniqueTogether, listColumns,
+        defaultSort, formSections, searchFields, dedupeRules, null, null);
+  }
 
   public EntityDef {
     Identifiers.requireValid(name);

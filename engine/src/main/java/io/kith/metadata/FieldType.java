@@ -105,15 +105,28 @@ public sealed interface FieldType {
     }
   }
 
-  /** A reference to one record of another entity type, optionally restricted to one subtype. */
-  record Reference(String entity, String subtype) implements FieldType {
+  /**
+   * A reference to one record of another entity type, optionally restricted to one subtype.
+   *
+   * @param acyclic for a reference to the same entity type (a parent): refuse values that would
+   *     make a record its own ancestor
+   */
+  record Reference(String entity, String subtype, boolean acyclic) implements FieldType {
+    public Reference(String entity, String subtype) {
+      this(entity, subtype, false);
+    }
+
     public String typeName() {
       return "reference";
     }
   }
 
-  /** References to many records, stored in a link table. */
-  record MultiReference(String entity, String subtype) implements FieldType {
+  /** References to many records, stored in a link table; {@code acyclic} as for {@link Reference}. */
+  record MultiReference(String entity, String subtype, boolean acyclic) implements FieldType {
+    public MultiReference(String entity, String subtype) {
+      this(entity, subtype, false);
+    }
+
     public String typeName() {
       return "multi_reference";
     }
@@ -145,15 +158,21 @@ public sealed interface FieldType {
    *
    * @param source for {@link Formula#AGE}: the date field counted from; otherwise null
    * @param template for {@link Formula#TEMPLATE}: the template (one, or one per subtype); otherwise null
+   * @param derivation for {@link Formula#PERIOD_END} and {@link Formula#STATUS}: their settings; otherwise null
    */
-  record Computed(Formula formula, String source, DisplayNameTemplate template) implements FieldType {
+  record Computed(Formula formula, String source, DisplayNameTemplate template, Derivation derivation)
+      implements FieldType {
+    public Computed(Formula formula, String source, DisplayNameTemplate template) {
+      this(formula, source, template, null);
+    }
+
     public String typeName() {
       return "computed";
     }
 
     /** Whether the value is stored on every write (so it sorts and searches) rather than computed on read. */
     public boolean isStored() {
-      return formula != Formula.AGE;
+      return formula != Formula.AGE && formula != Formula.STATUS;
     }
 
     @Override
@@ -169,6 +188,10 @@ public sealed interface FieldType {
     /** The field's own display-name-like template (for example a sort name), stored like a display name. */
     TEMPLATE,
     /** Whole years since the date in {@code source}, computed on read. */
-    AGE
+    AGE,
+    /** The last day of a period that starts on a date field and lasts as a referenced record says; stored. */
+    PERIOD_END,
+    /** An option code chosen by date-window rules (first match wins) unless an override is set; computed on read. */
+    STATUS
   }
 }

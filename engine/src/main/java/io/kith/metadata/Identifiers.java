@@ -67,6 +67,11 @@ public final class Identifiers {
     return null;
   }
 
+  /** Why {@code name} clashes with Kith's own URLs, or null (SQL key words are not checked). */
+  public static String kithReservedReason(String name) {
+    return KITH_RESERVED.contains(name) ? "\"" + name + "\" is reserved by Kith; choose another name." : null;
+  }
+
   static void requireValid(String name) {
     if (!isValid(name)) {
       throw new IllegalArgumentException("invalid identifier: " + name);

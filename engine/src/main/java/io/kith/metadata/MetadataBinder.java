@@ -44,7 +44,23 @@ final class MetadataBinder {
         list.has("sort") ? SortSpec.parse(list.get("sort").asString()) : null,
         sections,
         strings(node.path("search").get("fields")),
-        dedupe(node.get("dedupe")));
+        dedupe(node.get("dedupe")),
+        relationship(node.get("relationship")),
+        seed(node.get("seed")));
+  }
+
+  private static RelationshipSpec relationship(JsonNode node) {
+    return node == null ? null
+        : new RelationshipSpec(node.get("type").asString(), node.get("sideA").asString(), node.get("sideB").asString());
+  }
+
+  private static SeedRecords seed(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    List<JsonNode> records = new ArrayList<>();
+    node.get("records").forEach(records::add);
+    return new SeedRecords(node.get("key").asString(), records);
   }
 
   private static List<DedupeRule> dedupe(JsonNode rules) {
@@ -86,8 +102,11 @@ final class MetadataBinder {
   }
 
   private static RelationshipTypeDef.Side side(JsonNode node) {
-    return new RelationshipTypeDef.Side(
-        node.get("entity").asString(), node.has("subtype") ? node.get("subtype").asString() : null);
+    Set<String> subtypes = new LinkedHashSet<>(strings(node.get("subtypes")));
+    if (node.has("subtype")) {
+      subtypes.add(node.get("subtype").asString());
+    }
+    return new RelationshipTypeDef.Side(node.get("entity").asString(), subtypes);
   }
 
   private static List<FieldDef> fields(JsonNode array) {
@@ -132,17 +151,46 @@ final class MetadataBinder {
       case "datetime" -> new FieldType.DateTime();
       case "option" -> new FieldType.Option(f.get("list").asString());
       case "multi_option" -> new FieldType.MultiOption(f.get("list").asString());
-      case "reference" -> new FieldType.Reference(f.get("entity").asString(), optional(f, "subtype"));
-      case "multi_reference" ->
-          new FieldType.MultiReference(f.get("entity").asString(), optional(f, "subtype"));
+      case "reference" -> new FieldType.Reference(f.get("entity").asString(), optional(f, "subtype"),
+          f.path("acyclic").asBoolean(false));
+      case "multi_reference" -> new FieldType.MultiReference(f.get("entity").asString(), optional(f, "subtype"),
+          f.path("acyclic").asBoolean(false));
       case "collection" -> new FieldType.Collection(fields(f.get("fields")));
       case "computed" ->
           new FieldType.Computed(
               FieldType.Formula.valueOf(f.get("formula").asString().toUpperCase(java.util.Locale.ROOT)),
               optional(f, "source"),
-              f.has("template") ? displayName(f.get("template")) : null);
+              f.has("template") ? displayName(f.get("template")) : null,
+              derivation(f));
       default -> throw new IllegalArgumentException("schema let through unknown type " + type);
     };
+  }
+
+  private static Derivation derivation(JsonNode f) {
+    JsonNode period = f.get("period");
+    if (period != null) {
+      List<String> start = period.get("start").isArray() ? strings(period.get("start")) : List.of(period.get("start").asString());
+      return new Derivation.PeriodEnd(start, period.get("from").asString(), period.get("interval").asString(),
+          period.get("unit").asString(), optional(period, "type"), optional(period, "fixedStart"));
+    }
+    JsonNode status = f.get("status");
+    if (status != null) {
+      List<Derivation.StatusRule> rules = new ArrayList<>();
+      for (JsonNode rule : status.get("rules")) {
+        rules.add(new Derivation.StatusRule(rule.get("status").asString(), bound(rule.get("from")), bound(rule.get("until"))));
+      }
+      return new Derivation.Status(status.get("list").asString(), optional(status, "override"), rules);
+    }
+    return null;
+  }
+
+  private static Derivation.Bound bound(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    JsonNode add = node.path("add");
+    return new Derivation.Bound(node.get("field").asString(), add.path("years").asInt(0), add.path("months").asInt(0),
+        add.path("days").asInt(0));
   }
 
   private static DisplayNameTemplate displayName(JsonNode node) {

@@ -34,7 +34,11 @@ final class MetadataChecker {
 
   void checkEntity(EntityDef entity) {
     String file = entityFiles.get(entity.name());
-    checkName(file, "/name", entity.name(), "entity type");
+    // Entity names may be SQL key words ("group"): every table name reaches SQL quoted.
+    String kithReserved = Identifiers.kithReservedReason(entity.name());
+    if (kithReserved != null) {
+      problem(file, "/name", "The entity type name " + kithReserved);
+    }
     Set<String> subtypeNames = new HashSet<>();
     for (int i = 0; i < entity.subtypes().size(); i++) {
       String name = entity.subtypes().get(i).name();
@@ -48,6 +52,7 @@ final class MetadataChecker {
     checkListAndForm(file, entity);
     checkSearch(file, entity);
     checkDedupe(file, entity);
+    new DerivedFieldChecker(entities, optionLists, (at, message) -> problem(file, at, message)).check(entity);
   }
 
   private void checkFields(
@@ -92,8 +97,10 @@ final class MetadataChecker {
       checkOptionField(file, at, field, o.list());
     } else if (type instanceof FieldType.Reference r) {
       checkTarget(file, at, r.entity(), r.subtype());
+      checkAcyclic(file, at, entity, field, r.acyclic(), r.entity());
     } else if (type instanceof FieldType.MultiReference r) {
       checkTarget(file, at, r.entity(), r.subtype());
+      checkAcyclic(file, at, entity, field, r.acyclic(), r.entity());
     } else if (type instanceof FieldType.Collection c) {
       checkFields(file, at + "/fields", entity, c.fields(), true);
     } else if (type instanceof FieldType.Computed c && c.formula() == FieldType.Formula.TEMPLATE) {
@@ -107,6 +114,13 @@ final class MetadataChecker {
             "Computed field \"" + field.name() + "\" counts age from \"" + c.source()
                 + "\", which is not a date field of this entity type.");
       }
+    }
+  }
+
+  private void checkAcyclic(String file, String at, EntityDef entity, FieldDef field, boolean acyclic, String target) {
+    if (acyclic && !target.equals(entity.name())) {
+      problem(file, at + "/acyclic", "Field \"" + field.name() + "\" refers to \"" + target
+          + "\"; acyclic applies only to references to the same entity type (parents).");
     }
   }
 
@@ -270,8 +284,17 @@ final class MetadataChecker {
 
   void checkRelationshipType(String file, RelationshipTypeDef type) {
     checkName(file, "/name", type.name(), "relationship type");
-    checkTarget(file, "/sideA", type.sideA().entity(), type.sideA().subtype());
-    checkTarget(file, "/sideB", type.sideB().entity(), type.sideB().subtype());
+    checkSide(file, "/sideA", type.sideA());
+    checkSide(file, "/sideB", type.sideB());
+  }
+
+  private void checkSide(String file, String at, RelationshipTypeDef.Side side) {
+    if (side.subtypes().isEmpty()) {
+      checkTarget(file, at, side.entity(), null);
+    }
+    for (String subtype : side.subtypes()) {
+      checkTarget(file, at, side.entity(), subtype);
+    }
   }
 
   private void checkName(String file, String at, String name, String what) {

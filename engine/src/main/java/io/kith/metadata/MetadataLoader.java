@@ -88,8 +88,18 @@ public final class MetadataLoader {
       }
     }
 
+    if (optionLists.containsKey(RelationshipSpec.TYPE_LIST)) {
+      problems.add(new MetadataProblem(optionListFiles.get(RelationshipSpec.TYPE_LIST), "/name",
+          "The option list \"" + RelationshipSpec.TYPE_LIST + "\" is made by Kith from the relationship types; choose another name."));
+    } else {
+      optionLists.put(RelationshipSpec.TYPE_LIST, RelationshipTypeOptions.of(relationshipTypes.values()));
+    }
     MetadataChecker checker = new MetadataChecker(entities, optionLists, entityFiles, problems);
-    optionLists.forEach((name, list) -> checker.checkOptionList(optionListFiles.get(name), list));
+    optionLists.forEach((name, list) -> {
+      if (optionListFiles.containsKey(name)) {
+        checker.checkOptionList(optionListFiles.get(name), list);
+      }
+    });
     entities.values().forEach(checker::checkEntity);
     relationshipTypes.forEach(
         (name, type) -> checker.checkRelationshipType(relationshipTypeFiles.get(name), type));

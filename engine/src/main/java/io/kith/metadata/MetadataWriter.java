@@ -64,7 +64,53 @@ public final class MetadataWriter {
         rule.set("fields", strings(r.fields()));
       }
     }
+    if (e.relationship() != null) {
+      out.putObject("relationship").put("type", e.relationship().type())
+          .put("sideA", e.relationship().sideA()).put("sideB", e.relationship().sideB());
+    }
+    if (e.seed() != null) {
+      ObjectNode seed = out.putObject("seed").put("key", e.seed().key());
+      e.seed().records().forEach(seed.putArray("records")::add);
+    }
     return out;
+  }
+
+  private static void derivation(ObjectNode out, Derivation derivation) {
+    if (derivation instanceof Derivation.PeriodEnd p) {
+      ObjectNode node = out.putObject("period");
+      node.set("start", strings(p.start()));
+      node.put("from", p.from()).put("interval", p.interval()).put("unit", p.unit());
+      putIfPresent(node, "type", p.periodType());
+      putIfPresent(node, "fixedStart", p.fixedStart());
+    } else if (derivation instanceof Derivation.Status st) {
+      ObjectNode node = out.putObject("status").put("list", st.list());
+      putIfPresent(node, "override", st.override());
+      ArrayNode rules = node.putArray("rules");
+      for (Derivation.StatusRule r : st.rules()) {
+        ObjectNode rule = rules.addObject().put("status", r.status());
+        bound(rule, "from", r.from());
+        bound(rule, "until", r.until());
+      }
+    }
+  }
+
+  private static void bound(ObjectNode rule, String name, Derivation.Bound b) {
+    if (b == null) {
+      return;
+    }
+    ObjectNode node = rule.putObject(name).put("field", b.field());
+    if (b.years() != 0 || b.months() != 0 || b.days() != 0) {
+      ObjectNode add = node.putObject("add");
+      if (b.years() != 0) {
+        add.put("years", b.years());
+      }
+      if (b.months() != 0) {
+        add.put("months", b.months());
+      }
+      if (b.days() != 0) {
+        add.put("days", b.days());
+      }
+    }
   }
 
   /** A template as written: one string, or an object with one per subtype. */
@@ -97,9 +143,11 @@ public final class MetadataWriter {
     } else if (type instanceof FieldType.Reference r) {
       out.put("entity", r.entity());
       putIfPresent(out, "subtype", r.subtype());
+      putFlag(out, "acyclic", r.acyclic());
     } else if (type instanceof FieldType.MultiReference r) {
       out.put("entity", r.entity());
       putIfPresent(out, "subtype", r.subtype());
+      putFlag(out, "acyclic", r.acyclic());
     } else if (type instanceof FieldType.Collection c) {
       out.set("fields", fields(c.fields()));
     } else if (type instanceof FieldType.Computed c) {
@@ -108,6 +156,7 @@ public final class MetadataWriter {
       if (c.template() != null) {
         out.set("template", template(c.template()));
       }
+      derivation(out, c.derivation());
     }
     if (!f.label().isEmpty()) {
       out.set("label", text(f.label()));
@@ -160,7 +209,11 @@ public final class MetadataWriter {
 
   private static ObjectNode side(RelationshipTypeDef.Side side) {
     ObjectNode out = Json.object().put("entity", side.entity());
-    putIfPresent(out, "subtype", side.subtype());
+    if (side.subtypes().size() == 1) {
+      out.put("subtype", side.subtypes().iterator().next());
+    } else if (!side.subtypes().isEmpty()) {
+      out.set("subtypes", strings(List.copyOf(side.subtypes())));
+    }
     return out;
   }
 

@@ -4,6 +4,7 @@ import io.kith.audit.HistoryWriter;
 import io.kith.fieldtype.FieldTypeSupport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.fieldtype.InvalidValueException;
+import io.kith.fieldtype.Json;
 import io.kith.access.Access;
 import io.kith.access.Action;
 import io.kith.metadata.EntityDef;
@@ -54,6 +55,8 @@ public final class RecordService {
   private final QuerySql querySql;
   private final HistoryWriter history;
   private final BulkRecords bulk;
+  private final PeriodEnds periodEnds;
+  private final BulkLinks links;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -71,6 +74,8 @@ public final class RecordService {
     this.history = new HistoryWriter(db);
     this.guard = new RecordGuard(db);
     this.ownership = new Ownership(db, tx, history);
+    this.periodEnds = new PeriodEnds(db);
+    this.links = new BulkLinks(db, tx, store, history, querySql);
     this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
   }
 
@@ -94,10 +99,77 @@ public final class RecordService {
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
-          .then(store.insert(t, input, computed, access.userId()))
+          .then(periodEnds.of(t.entity, input, null)).doOnNext(computed::putAll)
+          .then(Mono.defer(() -> store.insert(t, input, computed, access.userId())))
           .flatMap(record -> history.created(t.entity, record).thenReturn(record));
       return tx.transactional(work).onErrorMap(e -> DatabaseErrors.translate(t.entity, e))
           .map(record -> RecordGuard.visible(access, t.entity, record));
+    });
+  }
+
+  /**
+   * Creates several records in one transaction (several relationships from one contact): all or
+   * none. Errors name the record, {@code records[2].contact_b}; every record's input is read before
+   * anything is written, so all input errors come back at once.
+   */
+  public Mono<List<ObjectNode>> createAll(String entityName, List<JsonNode> bodies) {
+    return Mono.defer(() -> {
+      MetadataSnapshot snapshot = registry.snapshot();
+      EntityTable t = table(snapshot, entityName);
+      return guard.require(t.entity, Action.CREATE).flatMap(access -> {
+        List<io.kith.validation.FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+          try {
+            RecordGuard.writable(access, t.entity, bodies.get(i));
+            inputReader.read(snapshot, t.entity, withDefaults(t.entity, bodies.get(i)), Mode.CREATE, null);
+          } catch (io.kith.validation.RecordValidationException e) {
+            errors.addAll(prefixed(i, e).errors());
+          }
+        }
+        if (!errors.isEmpty()) {
+          return Mono.error(new io.kith.validation.RecordValidationException(errors));
+        }
+        Flux<ObjectNode> each = Flux.range(0, bodies.size()).concatMap(i -> create(snapshot, t, bodies.get(i), access)
+            .onErrorMap(io.kith.validation.RecordValidationException.class, e -> prefixed(i, e)));
+        return tx.transactional(each.collectList());
+      });
+    });
+  }
+
+  private static io.kith.validation.RecordValidationException prefixed(int index,
+      io.kith.validation.RecordValidationException e) {
+    return new io.kith.validation.RecordValidationException(e.errors().stream()
+        .map(err -> new io.kith.validation.FieldError("records[" + index + "]" + (err.field().isEmpty() ? "" : "." + err.field()),
+            err.code(), err.arguments()))
+        .toList());
+  }
+
+  /**
+   * Adds {@code add} to and removes {@code remove} from the multi-reference {@code field} of the
+   * records with {@code ids} (when not null) or matching {@code filter}, within the caller's scope.
+   */
+  public Mono<LinkEdit> editLinks(String entityName, String field, List<Long> ids, io.kith.query.Filter filter,
+      List<Long> add, List<Long> remove) {
+    return Mono.defer(() -> {
+      EntityTable t = table(registry.snapshot(), entityName);
+      FieldDef def = t.entity.field(field).filter(f -> f.type() instanceof FieldType.MultiReference)
+          .orElseThrow(() -> new io.kith.validation.RecordValidationException(List.of(
+              io.kith.validation.FieldError.of("field", "not_a_multi_reference", field))));
+      return guard.require(t.entity, Action.EDIT).flatMap(access -> {
+        RecordGuard.writable(access, t.entity, Json.object().set(field, Json.array()));
+        io.kith.query.Filter selected = ids != null
+            ? new io.kith.query.Filter.Condition("id", io.kith.query.Operator.IN, ids) : filter;
+        io.kith.query.Filter scope = guard.scoped(access, t.entity, (io.kith.query.Filter) null);
+        List<io.kith.query.Filter> parts = new java.util.ArrayList<>();
+        if (selected != null) {
+          parts.add(selected);
+        }
+        if (scope != null) {
+          parts.add(scope);
+        }
+        io.kith.query.Filter all = parts.isEmpty() ? null : new io.kith.query.Filter.All(parts);
+        return links.edit(t, def, all, add, remove, access);
+      });
     });
   }
 
@@ -201,7 +273,8 @@ public final class RecordService {
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
             return storedChecks.check(snapshot, t.entity, input, id, storedColumns(fieldTypes, t.entity, existing))
-                .then(store.update(t, id, expectedVersion, input, computed, access.userId()))
+                .then(periodEnds.of(t.entity, input, existing)).doOnNext(computed::putAll)
+                .then(Mono.defer(() -> store.update(t, id, expectedVersion, input, computed, access.userId())))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)
                     .flatMap(updated -> history.updated(t.entity, existing, updated).thenReturn(updated)));
           });
@@ -436,7 +509,7 @@ public final class RecordService {
       return existing == null || existing.path(f).isNull() ? null : existing.path(f).asString();
     };
     for (FieldDef field : entity.fields()) {
-      if (field.type() instanceof FieldType.Computed c && c.isStored()) {
+      if (field.type() instanceof FieldType.Computed c && c.isStored() && c.formula() != FieldType.Formula.PERIOD_END) {
         String name = (c.formula() == FieldType.Formula.TEMPLATE ? c.template() : entity.displayName())
             .render(subtype, values);
         out.put(field.name(), name.isEmpty() ? null : name);
@@ -451,7 +524,9 @@ public final class RecordService {
   /** Column values of the stored record, for unique checks that span sent and unsent fields. */
   static Map<String, Object> storedColumns(FieldTypes fieldTypes, EntityDef entity, ObjectNode existing) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (List<String> group : entity.uniqueTogether()) {
+    List<List<String>> groups = new java.util.ArrayList<>(entity.uniqueTogether());
+    groups.add(RelationshipSides.fields(entity));
+    for (List<String> group : groups) {
       for (String name : group) {
         FieldDef field = entity.field(name).orElseThrow();
         JsonNode value = existing.get(name);

@@ -108,6 +108,17 @@ final class RowMapper {
         if (birth != null) {
           out.put(field.name(), Period.between(LocalDate.parse(birth), LocalDate.now(clock)).getYears());
         }
+      } else if (field.type() instanceof FieldType.Computed c && c.derivation() instanceof io.kith.metadata.Derivation.Status rules) {
+        String override = rules.override() == null ? null : out.path(rules.override()).asString(null);
+        String status = DateDerivations.status(rules, name -> {
+          String date = out.path(name).asString(null);
+          return date == null ? null : LocalDate.parse(date);
+        }, override, LocalDate.now(clock));
+        if (status == null) {
+          out.putNull(field.name());
+        } else {
+          out.put(field.name(), status);
+        }
       }
     }
   }

@@ -58,7 +58,12 @@ final class StoredChecks {
         .then(Mono.fromSupplier(() -> errors));
   }
 
-  private record Wanted(int row, String path, long id, String subtype) {}
+  /** A referenced record that must exist, with one of {@code subtypes} when that is not empty. */
+  private record Wanted(int row, String path, long id, java.util.Set<String> subtypes) {
+    Wanted(int row, String path, long id, String subtype) {
+      this(row, path, id, subtype == null ? java.util.Set.of() : java.util.Set.of(subtype));
+    }
+  }
 
   private Mono<Void> references(MetadataSnapshot snapshot, EntityDef entity, List<Subject> subjects,
       List<List<FieldError>> errors) {
@@ -89,9 +94,11 @@ final class StoredChecks {
         }
       }
     }
+    RelationshipSides.wanted(snapshot, entity, subjects, errors, (row, field, target, subtypes) ->
+        byTarget.computeIfAbsent(target.entity(), k -> new ArrayList<>()).add(new Wanted(row, field, target.id(), subtypes)));
     return Flux.fromIterable(byTarget.entrySet())
         .concatMap(e -> missing(snapshot.entity(e.getKey()).orElseThrow(), e.getValue(), errors))
-        .then();
+        .then(Acyclic.check(db, entity, subjects, errors));
   }
 
   private Mono<Void> missing(EntityDef target, List<Wanted> wanted, List<List<FieldError>> errors) {
@@ -107,8 +114,11 @@ final class StoredChecks {
             String actual = found.get(w.id());
             if (actual == null) {
               errors.get(w.row()).add(FieldError.of(w.path(), "not_found", w.id()));
-            } else if (w.subtype() != null && !w.subtype().equals(actual)) {
-              errors.get(w.row()).add(FieldError.of(w.path(), "wrong_subtype", w.subtype()));
+            } else if (!w.subtypes().isEmpty() && !w.subtypes().contains(actual)) {
+              FieldError error = FieldError.of(w.path(), "wrong_subtype", String.join(", ", w.subtypes()));
+              if (!errors.get(w.row()).contains(error)) {
+                errors.get(w.row()).add(error);
+              }
             }
           }
         })

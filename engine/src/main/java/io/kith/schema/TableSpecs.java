@@ -63,7 +63,9 @@ final class TableSpecs {
         && indexes.stream().noneMatch(i -> i.columns().equals(List.of(sort.name())))) {
       indexes.add(new IndexSpec(SqlNames.constraintName(table, sort.name(), "idx"), List.of(sort.name()), false));
     }
-    indexes.add(new IndexSpec(SqlNames.constraintName(table, "created_at", "idx"), List.of("created_at"), false));
+    if (indexes.stream().noneMatch(i -> i.columns().equals(List.of("created_at")))) {
+      indexes.add(new IndexSpec(SqlNames.constraintName(table, "created_at", "idx"), List.of("created_at"), false));
+    }
     if (entity.isSearchable()) {
       addSearchColumns(table, columns, indexes);
     }

@@ -1,0 +1,34 @@
+package io.kith.web.api;
+
+import io.kith.metadata.MetadataRegistry;
+import io.kith.query.QueryReader;
+import io.kith.record.RecordService;
+import io.kith.relationship.RelationshipList;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Generic routes the contact model needs, for any entity type: create several records at once,
+ * add or remove multi-reference targets on many records, and a record's relationships. No route of
+ * {@link ApiRoutes} matches these paths.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ContactModelApiRoutes {
+
+  @Bean
+  RouterFunction<ServerResponse> contactModelApiRouter(MetadataRegistry registry, RecordService records,
+      QueryReader queries) {
+    BulkApiHandler bulk = new BulkApiHandler(registry, records, queries);
+    RelationshipList relationships = new RelationshipList(registry, records);
+    return RouterFunctions.route()
+        .POST("/api/v1/{entity}/batch", bulk::createAll)
+        .POST("/api/v1/{entity}/links/{field}", bulk::editLinks)
+        .GET("/api/v1/{entity}/{id}/relationships", request -> relationships
+            .of(request.pathVariable("entity"), RecordApiHandler.id(request), io.kith.web.RequestLocale.of(request.exchange()))
+            .flatMap(body -> ServerResponse.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body)))
+        .build();
+  }
+}
