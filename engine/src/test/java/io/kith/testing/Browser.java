@@ -129,6 +129,22 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Types {@code text} into a reference widget's search box (its id is {@code css}) and picks the
+   * suggestion reading {@code label}, the way a person does with the autocomplete.
+   */
+  public Browser pick(String css, String text, String label) {
+    WebElement search = find(css);
+    search.clear();
+    search.sendKeys(text);
+    WebElement box = search.findElement(By.xpath("ancestor::div[contains(@class, 'reference')][1]"));
+    WebElement option = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> box
+        .findElements(By.cssSelector(".reference-results li")).stream()
+        .filter(li -> li.isDisplayed() && li.getText().equals(label)).findFirst().orElse(null));
+    option.click();
+    return this;
+  }
+
   /** Sets an input's value the way a date or date-time picker would, with the change event. */
   public Browser setValue(String css, String value) {
     WebElement input = find(css);

@@ -48,6 +48,11 @@ class AbcWalkthroughBrowserTest {
 
   @Test
   void aNewStaffMemberWorksThroughTheDay() throws IOException {
+    // The organizations already in the company's records (圖二十二(B)).
+    for (String name : List.of("ECFix", "Fullness", "亞必思有限公司", "HKSAR")) {
+      assertThat(kith.api().post("/api/v1/contact", "{\"subtype\": \"organization\", \"organization_name\": \"" + name
+          + "\"}").status()).isEqualTo(201);
+    }
     administratorSetsTheTheme();
     kith.server().userWithToken("wong.staff", "staff");
 
@@ -114,6 +119,60 @@ class AbcWalkthroughBrowserTest {
     assertThat(hit.getText()).isEqualTo("大文 陳");
     browser.screenshot("found-by-陳");
 
+    // 6. Membership type 普通會員 of 亞必思有限公司, then his membership with its computed end date.
+    browser.go("/app/membership_type/new");
+    browser.type("#f-name", "普通會員");
+    browser.pick("#f-member_of_organization", "亞必思", "亞必思有限公司");
+    browser.type("#f-minimum_fee", "0");
+    browser.type("#f-duration_interval", "1");
+    browser.select("#f-duration_unit", "年");
+    browser.select("#f-period_type", "滾動");
+    browser.screenshot("membership-type-form");
+    browser.click("form.record-form button[type=submit].primary");
+    browser.waitForText("h1", "普通會員");
+    assertThat(browser.text("dl.fields")).contains("亞必思有限公司");
+    browser.screenshot("membership-type-saved");
+    browser.go(chan);
+    browser.click("[role=tab][data-tab=membership-contact]");
+    browser.click("#panel-membership-contact a.add-related");
+    assertThat(browser.find("#f-contact").getAttribute("value")).isEqualTo("大文 陳");
+    browser.pick("#f-membership_type", "普通", "普通會員");
+    browser.setValue("#f-join_date", "2009-11-17").setValue("#f-start_date", "2009-11-17");
+    browser.screenshot("membership-form");
+    browser.click("form.record-form button[type=submit].primary");
+    browser.waitFor("dl.fields");
+    assertThat(browser.text("dl.fields")).contains("普通會員", "大文 陳", "2009-11-17", "2010-11-16");
+    browser.screenshot("membership-saved-with-its-end-date");
+
+    // 7. Relationship 客戶 / 供應商 to 亞必思有限公司, from his page's relationships tab.
+    browser.go(chan);
+    browser.click("[role=tab][data-tab=relationship]");
+    browser.click("#panel-relationship a.add-related");
+    assertThat(browser.find("#f-contact_a").getAttribute("value")).isEqualTo("大文 陳");
+    new Select(browser.find("#f-relationship_type")).selectByValue("customer_of");
+    browser.pick("#f-contact_b", "亞必思", "亞必思有限公司");
+    browser.setValue("#f-start_date", "2009-11-17");
+    browser.screenshot("relationship-form");
+    browser.click("form.record-form button[type=submit].primary");
+    browser.waitFor("dl.fields");
+    assertThat(browser.text("dl.fields")).contains("客戶 / 供應商", "大文 陳", "亞必思有限公司");
+    browser.screenshot("relationship-saved");
+
+    // 8. Group 年青客戶, and add him to it on his full form.
+    browser.go("/app/group/new");
+    browser.type("#f-title", "年青客戶");
+    browser.type("#f-description", "公司有意建立的年青客戶市場。");
+    browser.screenshot("group-form");
+    browser.click("form.record-form button[type=submit].primary");
+    browser.waitForText("h1", "年青客戶");
+    browser.go(chan + "/edit");
+    browser.pick("#f-groups", "年青", "年青客戶");
+    browser.screenshot("add-him-to-the-group");
+    browser.click("form.record-form button[type=submit].primary");
+    browser.waitForText("h1", "大文 陳");
+    assertThat(browser.text("dl.fields")).contains("年青客戶");
+    browser.screenshot("in-the-group");
+
     // 9. Organization Ask Me Ltd.
     browser.click(".top .menu a[href='/app/contact']");
     browser.click(".page-head a.button.primary[href='/app/contact/new']");
@@ -155,9 +214,14 @@ class AbcWalkthroughBrowserTest {
     List<String> collections = browser.all("section.collection").stream().map(WebElement::getText).toList();
     assertThat(String.join("\n", collections)).contains("電郵地址", "enquiry@crm.com", "電話號碼", "2345 6781", "9123 4567",
         "地址", "彌敦道 123 號");
+    assertThat(summary).contains("群組", "年青客戶", "電郵稱呼", "Dear 大文", "收件人");
     browser.click("[role=tab][data-tab=activity-target_contacts]");
     assertThat(browser.text("#panel-activity-target_contacts")).contains("活動 (相關聯絡人) (1)", "Phone Call");
-    assertThat(browser.find("#panel-activity-source_contact").isDisplayed()).isFalse();
+    assertThat(browser.all("#panel-activity-source_contact").get(0).isDisplayed()).isFalse();
+    browser.click("[role=tab][data-tab=membership-contact]");
+    assertThat(browser.text("#panel-membership-contact")).contains("(1)");
+    browser.click("[role=tab][data-tab=relationship]");
+    assertThat(browser.text("#panel-relationship .related-records")).isEqualTo("客戶 亞必思有限公司");
     browser.screenshot("his-page-in-traditional-chinese");
   }
 

@@ -39,7 +39,8 @@ public class PageRoutes {
     ListPageHandler list = new ListPageHandler(registry, records, queries, display, pages, views);
     HistorySection history = new HistorySection(historyReader, new HistoryViews(display, messages),
         new ReferenceLabels(records));
-    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history);
+    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history,
+        new io.kith.relationship.RelationshipList(registry, records));
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views);
     HomePageHandler home = new HomePageHandler(registry, pages);
