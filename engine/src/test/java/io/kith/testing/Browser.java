@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -159,14 +160,21 @@ public final class Browser implements AutoCloseable {
     return find(css).getText();
   }
 
-  /** Saves the visible page as {@code NN-name.png}. */
+  /** Saves the whole page (the window stretched to its height for the shot) as {@code NN-name.png}. */
   public Path screenshot(String name) {
     shot++;
     Path file = screenshots.resolve(String.format("%02d-%s.png", shot, name));
+    Dimension window = driver.manage().window().getSize();
+    Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+        "return Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);");
     try {
+      driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(Math.max(height.intValue() + 100,
+          window.getHeight()), 8000)));
       Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(window);
     }
     return file;
   }
