@@ -30,7 +30,8 @@ public final class FieldTypes {
             new ReferenceSupport(),
             new MultiReferenceSupport(),
             new CollectionSupport(),
-            new ComputedSupport());
+            new ComputedSupport(),
+            new FileSupport());
     all.forEach(s -> supports.put(s.handles(), s));
     for (Class<?> type : FieldType.class.getPermittedSubclasses()) {
       if (type.isRecord() && !supports.containsKey(type)) {

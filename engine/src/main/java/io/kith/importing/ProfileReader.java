@@ -86,6 +86,8 @@ final class ProfileReader {
         errors.add(FieldError.of("constants." + name, "unknown_target", name));
       } else if (field.get().isComputed()) {
         errors.add(FieldError.of("constants." + name, "read_only"));
+      } else if (holdsFiles(field.get())) {
+        errors.add(FieldError.of("constants." + name, "not_importable"));
       }
     }
     DuplicateMode mode = DuplicateMode.NONE;
@@ -123,6 +125,12 @@ final class ProfileReader {
         key, json);
   }
 
+  /** File fields, and collections with a file field, are not imported. */
+  private static boolean holdsFiles(FieldDef field) {
+    return field.type() instanceof FieldType.File
+        || field.type() instanceof FieldType.Collection c && c.fields().stream().anyMatch(f -> f.type() instanceof FieldType.File);
+  }
+
   private static ColumnMap column(MetadataSnapshot snapshot, EntityDef entity, JsonNode node, String at,
       List<FieldError> errors) {
     String header = node.path("column").asString(null);
@@ -144,6 +152,9 @@ final class ProfileReader {
       errors.add(FieldError.of(at + ".field", "unknown_target", target.toString()));
     } else if (field.isComputed()) {
       errors.add(FieldError.of(at + ".field", "read_only"));
+    } else if (holdsFiles(field)) {
+      // A file id from a CSV would attach an upload without the checks a record write makes.
+      errors.add(FieldError.of(at + ".field", "not_importable"));
     } else if (field.type() instanceof FieldType.Collection c) {
       if (!target.inCollection() || c.fields().stream().noneMatch(f -> f.name().equals(target.child()))) {
         errors.add(FieldError.of(at + ".field", "unknown_target", target.toString()));

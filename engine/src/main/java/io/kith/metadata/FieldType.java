@@ -137,6 +137,13 @@ public sealed interface FieldType {
     }
   }
 
+  /** An uploaded file (an attachment): the value is the id of a row of {@code kith.file}. */
+  record File() implements FieldType {
+    public String typeName() {
+      return "file";
+    }
+  }
+
   /** Repeatable sub-records with their own fields, stored in a child table. */
   record Collection(List<FieldDef> fields) implements FieldType {
     public Collection {

@@ -31,7 +31,7 @@ public final class Identifiers {
   /** Names with a meaning in Kith's URLs and API. */
   private static final Set<String> KITH_RESERVED =
       Set.of("meta", "api", "app", "ui", "search", "new", "edit", "imports", "jobs", "kith", "users", "roles", "me",
-          "login", "logout", "account", "admin");
+          "login", "logout", "account", "admin", "files");
 
   /** PostgreSQL reserved key words (SQL:2016 reserved ones PostgreSQL also reserves). */
   private static final Set<String> SQL_RESERVED =

@@ -149,6 +149,7 @@ final class MetadataBinder {
       case "boolean" -> new FieldType.Bool();
       case "date" -> new FieldType.Date();
       case "datetime" -> new FieldType.DateTime();
+      case "file" -> new FieldType.File();
       case "option" -> new FieldType.Option(f.get("list").asString());
       case "multi_option" -> new FieldType.MultiOption(f.get("list").asString());
       case "reference" -> new FieldType.Reference(f.get("entity").asString(), optional(f, "subtype"),

@@ -57,6 +57,7 @@ public final class RecordService {
   private final BulkRecords bulk;
   private final PeriodEnds periodEnds;
   private final BulkLinks links;
+  private final FileChecks fileChecks;
 
   public RecordService(MetadataRegistry registry, FieldTypes fieldTypes, RecordSchemas schemas,
       QueryReader queryReader, DatabaseClient db, TransactionalOperator tx, Clock clock) {
@@ -75,6 +76,7 @@ public final class RecordService {
     this.guard = new RecordGuard(db);
     this.ownership = new Ownership(db, tx, history);
     this.periodEnds = new PeriodEnds(db);
+    this.fileChecks = new FileChecks(db);
     this.links = new BulkLinks(db, tx, store, history, querySql);
     this.bulk = new BulkRecords(fieldTypes, inputReader, storedChecks, store, db, this::table);
   }
@@ -99,6 +101,7 @@ public final class RecordService {
       RecordInput input = inputReader.read(snapshot, t.entity, withDefaults, Mode.CREATE, null);
       Map<String, Object> computed = computed(t.entity, input, null);
       Mono<ObjectNode> work = storedChecks.check(snapshot, t.entity, input, null, Map.of())
+          .then(fileChecks.check(t.entity, input, null, access.userId()))
           .then(periodEnds.of(t.entity, input, null)).doOnNext(computed::putAll)
           .then(Mono.defer(() -> store.insert(t, input, computed, access.userId())))
           .flatMap(record -> history.created(t.entity, record).thenReturn(record));
@@ -273,6 +276,7 @@ public final class RecordService {
             RecordInput input = inputReader.read(snapshot, t.entity, body, Mode.PATCH, existing);
             Map<String, Object> computed = computed(t.entity, input, existing);
             return storedChecks.check(snapshot, t.entity, input, id, storedColumns(fieldTypes, t.entity, existing))
+                .then(fileChecks.check(t.entity, input, existing, access.userId()))
                 .then(periodEnds.of(t.entity, input, existing)).doOnNext(computed::putAll)
                 .then(Mono.defer(() -> store.update(t, id, expectedVersion, input, computed, access.userId())))
                 .flatMap(count -> count == 0 ? explainUnchanged(t, id, expectedVersion) : store.find(t, id)

@@ -63,6 +63,8 @@ public final class DisplayValues {
     FieldType type = field.type();
     if (type instanceof FieldType.Option o) {
       out.add(Cell.plain(optionLabel(snapshot, o.list(), value.asString(), locale)));
+    } else if (type instanceof FieldType.Computed c && c.derivation() instanceof io.kith.metadata.Derivation.Status st) {
+      out.add(Cell.plain(optionLabel(snapshot, st.list(), value.asString(), locale)));
     } else if (type instanceof FieldType.MultiOption m) {
       value.forEach(code -> out.add(Cell.plain(optionLabel(snapshot, m.list(), code.asString(), locale))));
     } else if (type instanceof FieldType.Reference r) {

@@ -18,12 +18,19 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class ContactModelApiRoutes {
 
+  /** Before {@link ApiRoutes}, whose {@code POST /api/v1/{entity}} would take {@code /api/v1/files}. */
   @Bean
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   RouterFunction<ServerResponse> contactModelApiRouter(MetadataRegistry registry, RecordService records,
-      QueryReader queries) {
+      QueryReader queries, org.springframework.r2dbc.core.DatabaseClient db,
+      @org.springframework.beans.factory.annotation.Value("${kith.files.max-bytes:10485760}") long maxFileBytes) {
     BulkApiHandler bulk = new BulkApiHandler(registry, records, queries);
+    FileApiHandler files = new FileApiHandler(records, new io.kith.files.FileStore(db), maxFileBytes);
     RelationshipList relationships = new RelationshipList(registry, records);
     return RouterFunctions.route()
+        .POST("/api/v1/files", files::upload)
+        .GET("/api/v1/{entity}/{id}/files", files::list)
+        .GET("/api/v1/{entity}/{id}/files/{fileId}", files::download)
         .POST("/api/v1/{entity}/batch", bulk::createAll)
         .POST("/api/v1/{entity}/links/{field}", bulk::editLinks)
         .GET("/api/v1/{entity}/{id}/relationships", request -> relationships
