@@ -35,6 +35,8 @@ final class QuickAddPageHandler {
   static final String ENTITY = "contact";
   static final String SUBTYPE = "individual";
   static final List<String> FIELDS = List.of("first_name", "last_name", "email");
+  /** The box's inputs are {@code quick_first_name}…, apart from any record form on the same page. */
+  static final String INPUT_PREFIX = "quick_";
 
   private final MetadataRegistry registry;
   private final RecordService records;
@@ -79,7 +81,7 @@ final class QuickAddPageHandler {
   private static Map<String, String> values(MultiValueMap<String, String> form) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : FIELDS) {
-      String value = form.getFirst(name);
+      String value = form.getFirst(INPUT_PREFIX + name);
       values.put(name, value == null ? "" : value.strip());
     }
     return values;

@@ -27,7 +27,7 @@ class QuickAddPageTest {
       assertThat(page.document().select("form.quick-add-form[action=/app/quick-add] input[name=_csrf]"))
           .as(path).hasSize(1);
       assertThat(page.document().select("form.quick-add-form input").eachAttr("name"))
-          .as(path).contains("first_name", "last_name", "email");
+          .as(path).contains("quick_first_name", "quick_last_name", "quick_email");
     }
   }
 
@@ -35,8 +35,8 @@ class QuickAddPageTest {
   void createsAnIndividualWithAPrimaryEmailAndOpensIt() {
     HtmlSession session = kith.session();
     session.get("/app");
-    Page posted = session.post("/app/quick-add", List.of(Map.entry("first_name", "大文"), Map.entry("last_name", "陳"),
-        Map.entry("email", " enquiry@crm.com ")));
+    Page posted = session.post("/app/quick-add", List.of(Map.entry("quick_first_name", "大文"), Map.entry("quick_last_name", "陳"),
+        Map.entry("quick_email", " enquiry@crm.com ")));
 
     assertThat(posted.status()).isEqualTo(303);
     assertThat(posted.location()).matches("/app/contact/\\d+");
@@ -56,15 +56,15 @@ class QuickAddPageTest {
     HtmlSession session = kith.session();
     session.get("/app?lang=zh-Hant");
     long before = kith.db().count("contact");
-    Page posted = session.post("/app/quick-add", List.of(Map.entry("first_name", "美玲"), Map.entry("last_name", "李"),
-        Map.entry("email", "not an email")));
+    Page posted = session.post("/app/quick-add", List.of(Map.entry("quick_first_name", "美玲"), Map.entry("quick_last_name", "李"),
+        Map.entry("quick_email", "not an email")));
 
     assertThat(posted.status()).isEqualTo(400);
     var form = posted.document().selectFirst("main form.quick-add-form");
-    assertThat(form.selectFirst("input[name=first_name]").attr("value")).isEqualTo("美玲");
-    assertThat(form.selectFirst("input[name=email]").attr("value")).isEqualTo("not an email");
+    assertThat(form.selectFirst("input[name=quick_first_name]").attr("value")).isEqualTo("美玲");
+    assertThat(form.selectFirst("input[name=quick_email]").attr("value")).isEqualTo("not an email");
     assertThat(form.selectFirst("#quick-add-email-error").text()).contains("電郵");
-    assertThat(form.selectFirst("input[name=email]").attr("aria-invalid")).isEqualTo("true");
+    assertThat(form.selectFirst("input[name=quick_email]").attr("aria-invalid")).isEqualTo("true");
     assertThat(kith.db().count("contact")).isEqualTo(before);
   }
 
@@ -72,8 +72,8 @@ class QuickAddPageTest {
   void anEmptyBoxIsRefusedNamingWhatToEnter() {
     HtmlSession session = kith.session();
     session.get("/app");
-    Page posted = session.post("/app/quick-add", List.of(Map.entry("first_name", " "), Map.entry("last_name", ""),
-        Map.entry("email", "")));
+    Page posted = session.post("/app/quick-add", List.of(Map.entry("quick_first_name", " "), Map.entry("quick_last_name", ""),
+        Map.entry("quick_email", "")));
     assertThat(posted.status()).isEqualTo(400);
     assertThat(posted.document().selectFirst("main #quick-add-first_name-error").text())
         .isEqualTo("Enter a first name, a last name or an email.");
@@ -84,7 +84,7 @@ class QuickAddPageTest {
     HtmlSession session = kith.session();
     session.get("/app");
     long before = kith.db().count("contact");
-    Page posted = session.postWithoutCsrf("/app/quick-add", List.of(Map.entry("first_name", "Forged")));
+    Page posted = session.postWithoutCsrf("/app/quick-add", List.of(Map.entry("quick_first_name", "Forged")));
     assertThat(posted.status()).isEqualTo(403);
     assertThat(kith.db().count("contact")).isEqualTo(before);
   }
