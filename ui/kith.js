@@ -205,7 +205,30 @@
     }
   });
 
+  // Related-record tabs on a record's page: one panel at a time; the address remembers which.
+  function setupTabs(section) {
+    var tabs = section.querySelectorAll("[role=tab]");
+    function show(key) {
+      tabs.forEach(function (tab) {
+        var on = tab.dataset.tab === key;
+        tab.setAttribute("aria-selected", on ? "true" : "false");
+        section.querySelector("#panel-" + tab.dataset.tab).hidden = !on;
+      });
+    }
+    tabs.forEach(function (tab) {
+      tab.addEventListener("click", function (e) {
+        e.preventDefault();
+        show(tab.dataset.tab);
+        history.replaceState(null, "", "#panel-" + tab.dataset.tab);
+      });
+    });
+    var wanted = location.hash.indexOf("#panel-") === 0 ? location.hash.substring(7) : null;
+    var known = Array.prototype.some.call(tabs, function (t) { return t.dataset.tab === wanted; });
+    if (tabs.length) { show(known ? wanted : tabs[0].dataset.tab); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".tabs").forEach(setupTabs);
     document.querySelectorAll(".reference").forEach(setup);
     document.querySelectorAll("form.search-builder").forEach(function (form) {
       form.querySelectorAll(".add-condition, .add-group, .remove-condition").forEach(function (b) { b.hidden = false; });

@@ -22,6 +22,12 @@ public record DetailView(
   /** A collection shown as a table. */
   public record Table(String label, List<String> headers, List<List<List<Cell>>> rows) {}
 
-  /** Records of another type that refer to this one. */
-  public record Related(String label, String listUrl, List<Cell> records, long total) {}
+  /**
+   * Records of another type that refer to this one through one field: a tab of the page.
+   *
+   * @param key the tab's id, {@code <entity>-<field>}
+   * @param addUrl the new-record form of that type with the field pre-filled with this record, or
+   *     null when the viewer may not create such records
+   */
+  public record Related(String key, String label, String listUrl, String addUrl, List<Cell> records, long total) {}
 }

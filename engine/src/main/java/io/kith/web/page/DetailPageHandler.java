@@ -1,6 +1,9 @@
 package io.kith.web.page;
 
+import io.kith.access.Access;
+import io.kith.access.Action;
 import io.kith.i18n.KithLocale;
+import io.kith.metadata.RelationshipSpec;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
@@ -8,6 +11,7 @@ import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.DisplayNames;
 import io.kith.record.RecordService;
+import io.kith.relationship.RelationshipList;
 import io.kith.render.Cell;
 import io.kith.render.DetailView;
 import io.kith.render.DetailView.Item;
@@ -42,9 +46,10 @@ final class DetailPageHandler {
   private final ReferenceLabels referenceLabels;
   private final HistorySection history;
   private final OwnershipSection ownership;
+  private final RelationshipList relationships;
 
   DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views,
-      HistorySection history, OwnershipSection ownership) {
+      HistorySection history, OwnershipSection ownership, RelationshipList relationships) {
     this.registry = registry;
     this.records = records;
     this.display = display;
@@ -53,6 +58,7 @@ final class DetailPageHandler {
     this.referenceLabels = new ReferenceLabels(records);
     this.history = history;
     this.ownership = ownership;
+    this.relationships = relationships;
   }
 
   Mono<ServerResponse> detail(ServerRequest request) {
@@ -72,7 +78,8 @@ final class DetailPageHandler {
           DisplayValues.referencedIds(c.fields(), rows).forEach((k, v) -> ids.computeIfAbsent(k, x -> new java.util.HashSet<>()).addAll(v));
         }
       }
-      return Mono.zip(referenceLabels.of(ids), related(snapshot, entity, id, locale),
+      return Mono.zip(referenceLabels.of(ids), io.kith.access.AccessContext.current()
+              .flatMap(access -> related(snapshot, entity, id, locale, access)),
               pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale),
               io.kith.access.AccessContext.current()
                   .flatMap(access -> ownership.of(entity.name(), record, access, locale)))
@@ -123,10 +130,20 @@ final class DetailPageHandler {
         record.get("version").asInt(), fields, collections, related, system);
   }
 
-  /** One related list per (entity type, reference field) pointing at this entity type. */
-  private Mono<List<Related>> related(MetadataSnapshot snapshot, EntityDef target, long id, KithLocale locale) {
+  /**
+   * One related list (a tab) per (entity type, reference or multi-reference field) pointing at
+   * this entity type, each with an "add" link to that type's new form with the field pre-filled.
+   * A relationship type between two records of this type is one tab instead of one per side, its
+   * rows read from this record's side ("客戶 亞必思有限公司").
+   */
+  private Mono<List<Related>> related(MetadataSnapshot snapshot, EntityDef target, long id, KithLocale locale,
+      Access access) {
     List<Mono<Related>> lists = new ArrayList<>();
     for (EntityDef source : snapshot.entities().values()) {
+      if (relatesTwo(source, target)) {
+        lists.add(relationshipTab(source, target, id, locale, access));
+        continue;
+      }
       for (FieldDef field : source.fields()) {
         String points = field.type() instanceof FieldType.Reference r ? r.entity()
             : field.type() instanceof FieldType.MultiReference m ? m.entity() : null;
@@ -135,13 +152,47 @@ final class DetailPageHandler {
           String listUrl = field.type() instanceof FieldType.Reference
               ? "/app/" + source.name() + "?" + field.name() + "=" + id : null;
           lists.add(records.referencing(source.name(), field.name(), id, RELATED_LIMIT)
-              .map(result -> new Related(label, listUrl,
+              .map(result -> new Related(source.name() + "-" + field.name(), label, listUrl,
+                  addUrl(access, source, field.name(), id),
                   result.getKey().stream().map(e -> new Cell(e.getValue(), "/app/" + source.name() + "/" + e.getKey())).toList(),
                   result.getValue())));
         }
       }
     }
     return Flux.concat(lists).collectList();
+  }
+
+  /** Whether {@code source} is a relationship type whose both sides are records of {@code target}. */
+  private static boolean relatesTwo(EntityDef source, EntityDef target) {
+    RelationshipSpec spec = source.relationship();
+    return spec != null && refersTo(source, spec.sideA(), target) && refersTo(source, spec.sideB(), target);
+  }
+
+  private static boolean refersTo(EntityDef source, String field, EntityDef target) {
+    return source.field(field).map(f -> f.type() instanceof FieldType.Reference r && r.entity().equals(target.name()))
+        .orElse(false);
+  }
+
+  /** The record's relationships of type {@code source}, each as its own side's label and the other record. */
+  private Mono<Related> relationshipTab(EntityDef source, EntityDef target, long id, KithLocale locale, Access access) {
+    String addUrl = addUrl(access, source, source.relationship().sideA(), id);
+    if (!access.can(source.name(), Action.VIEW)) {
+      return Mono.just(new Related(source.name(), source.pluralLabel(locale), null, addUrl, List.of(), 0));
+    }
+    return relationships.of(target.name(), id, locale).map(list -> {
+      List<Cell> rows = new ArrayList<>();
+      for (JsonNode item : list.path("items")) {
+        if (source.name().equals(item.path("entity").asString())) {
+          String other = item.path("other").path("label").asString("#" + item.path("other").path("id").asString());
+          rows.add(new Cell(item.path("label").asString() + " " + other, "/app/" + source.name() + "/" + item.path("id").asLong()));
+        }
+      }
+      return new Related(source.name(), source.pluralLabel(locale), "/app/" + source.name(), addUrl, rows, rows.size());
+    });
+  }
+
+  private static String addUrl(Access access, EntityDef source, String field, long id) {
+    return access.can(source.name(), Action.CREATE) ? "/app/" + source.name() + "/new?" + field + "=" + id : null;
   }
 
 }

@@ -81,7 +81,8 @@ final class FormPageHandler {
     String rawQuery = request.exchange().getRequest().getURI().getRawQuery();
     boolean cacheable = rawQuery == null || rawQuery.equals(SUBTYPE + "=" + subtype);
     if (!cacheable) {
-      return form(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale, HttpStatus.OK);
+      return form(request, snapshot, entity, subtype, null, prefilled(entity, subtype, request), Map.of(), null, false,
+          locale, HttpStatus.OK);
     }
     return cachedForm(request, snapshot, entity, subtype, locale, user);
   }
@@ -89,7 +90,8 @@ final class FormPageHandler {
   /** The blank form, rendered once per metadata version, language and user (menus and fields differ). */
   private Mono<ServerResponse> cachedForm(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity,
       String subtype, KithLocale locale, Long user) {
-    String key = entity.name() + "/" + subtype + "/" + locale.tag() + "/" + user;
+    String key = entity.name() + "/" + subtype + "/" + locale.tag() + "/" + user + "/"
+        + io.kith.theme.ThemeWebFilter.of(request.exchange());
     CachedPage cached = blankForms.get(snapshot, key, k -> null);
     Mono<CachedPage> page = cached != null ? Mono.just(cached)
         : formModel(request, snapshot, entity, subtype, null, defaults(entity), Map.of(), null, false, locale)
@@ -110,6 +112,21 @@ final class FormPageHandler {
         values.put(field.name(), List.of(field.defaultValue().asString()));
       }
     }
+    return values;
+  }
+
+  /**
+   * The defaults, then the values named in the address ({@code ?target_contacts=12}), the way a
+   * record's "add" tab action opens the form: only fields of the form (no collections, nothing
+   * computed), and only as a starting point that the save checks like any input.
+   */
+  private static Map<String, List<String>> prefilled(EntityDef entity, String subtype, ServerRequest request) {
+    Map<String, List<String>> values = defaults(entity);
+    request.queryParams().forEach((name, given) -> entity.field(name)
+        .filter(f -> f.appliesTo(subtype) && !f.readOnly()
+            && !(f.type() instanceof io.kith.metadata.FieldType.Collection)
+            && !(f.type() instanceof io.kith.metadata.FieldType.Computed))
+        .ifPresent(f -> values.put(name, List.copyOf(given))));
     return values;
   }
 
@@ -280,9 +297,11 @@ final class FormPageHandler {
   private Mono<ServerResponse> chooseSubtype(ServerRequest request, MetadataSnapshot snapshot, EntityDef entity, KithLocale locale) {
     return pages.base(request.exchange(), snapshot, locale, entity.name()).flatMap(model -> {
       List<Link> choices = new ArrayList<>();
+      // Values in the address (an "add" action's pre-filled reference) go on to the chosen form.
+      String others = PageModel.withoutLang(request.exchange().getRequest().getURI().getRawQuery());
       for (SubtypeDef s : entity.subtypes()) {
         choices.add(new Link(pages.text(locale, "action.new", s.label().resolve(locale, s.name())),
-            "/app/" + entity.name() + "/new?subtype=" + s.name(), false));
+            "/app/" + entity.name() + "/new?" + others.replaceAll("(^|&)subtype=[^&]*", "") + "subtype=" + s.name(), false));
       }
       model.put("title", pages.text(locale, "action.new", entity.label(locale)));
       model.put("choices", choices);

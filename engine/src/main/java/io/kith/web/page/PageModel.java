@@ -14,6 +14,7 @@ import io.kith.access.Access;
 import io.kith.access.Action;
 import io.kith.security.Callers;
 import io.kith.security.SignedIn;
+import io.kith.theme.ThemeWebFilter;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -81,6 +82,10 @@ final class PageModel {
       can.put(action.code(), currentEntity != null && access.can(currentEntity, action));
     }
     model.put("can", can);
+    model.put("theme", ThemeWebFilter.of(exchange));
+    model.put("administrator", access.administrator());
+    model.put("quickAdd", QuickAddPageHandler.available(snapshot)
+        && access.can(QuickAddPageHandler.ENTITY, Action.CREATE));
     return model;
   }
 

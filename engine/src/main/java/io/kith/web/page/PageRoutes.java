@@ -40,7 +40,8 @@ public class PageRoutes {
     HistorySection history = new HistorySection(historyReader, new HistoryViews(display, messages),
         new ReferenceLabels(records));
     OwnershipSection ownership = new OwnershipSection(records, users, pages);
-    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership);
+    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership,
+        new io.kith.relationship.RelationshipList(registry, records));
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views, display);
     HomePageHandler home = new HomePageHandler(registry, pages);
