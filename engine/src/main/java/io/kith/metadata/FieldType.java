@@ -200,7 +200,6 @@ public sealed interface FieldType {
     public FieldType valueType() {
       return formula == Formula.PERIOD_END ? new Date() : result;
     }
-    }
 
     public String typeName() {
       return "computed";
