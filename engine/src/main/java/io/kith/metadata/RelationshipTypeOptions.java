@@ -19,7 +19,8 @@ final class RelationshipTypeOptions {
   static OptionList of(Collection<RelationshipTypeDef> types) {
     List<OptionDef> options = new ArrayList<>();
     int order = 0;
-    for (RelationshipTypeDef type : types) {
+    // By name, so the list is the same whatever order the types were loaded in (files, then revisions).
+    for (RelationshipTypeDef type : types.stream().sorted(java.util.Comparator.comparing(RelationshipTypeDef::name)).toList()) {
       order += 10;
       options.add(new OptionDef(type.name(), bothWays(type), type.active(), null, order));
     }
