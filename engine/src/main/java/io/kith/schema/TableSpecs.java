@@ -64,8 +64,6 @@ final class TableSpecs {
       indexes.add(new IndexSpec(SqlNames.constraintName(table, sort.name(), "idx"), List.of(sort.name()), false));
     }
     indexes.add(new IndexSpec(SqlNames.constraintName(table, "created_at", "idx"), List.of("created_at"), false));
-    // The "own records" scope and "my records" filter: owner = the caller.
-    indexes.add(new IndexSpec(SqlNames.constraintName(table, "owner", "idx"), List.of("owner"), false));
     if (entity.isSearchable()) {
       addSearchColumns(table, columns, indexes);
     }
