@@ -79,12 +79,14 @@ class ConcurrentStartupTest {
         select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = 'public' and c.relkind = 'r' order by 1"""))
         .extracting(r -> r.get("name"))
-        .containsExactly("activity", "activity__target_contacts", "contact", "contact__addresses",
-            "contact__emails", "contact__phones");
+        .containsExactly("activity", "activity__assignees", "activity__attachments", "activity__target_contacts",
+            "contact", "contact__addresses", "contact__emails", "contact__groups", "contact__phones", "contact__tags",
+            "group", "group__parents", "membership", "membership_type", "relationship", "tag");
     for (KithServer server : servers) {
       Response entities = server.api().get("/api/v1/meta/entities");
       assertThat(entities.status()).isEqualTo(200);
-      assertThat(entities.body().get("items").findValuesAsString("name")).containsExactly("activity", "contact");
+      assertThat(entities.body().get("items").findValuesAsString("name"))
+          .containsExactly("activity", "contact", "group", "membership", "membership_type", "relationship", "tag");
     }
   }
 }
