@@ -61,7 +61,7 @@ class ConcurrentStartupTest {
       }
       go.countDown();
       for (Future<KithServer> start : starts) {
-        servers.add(start.get(60, TimeUnit.SECONDS));
+        servers.add(start.get(240, TimeUnit.SECONDS));
       }
     } finally {
       pool.shutdownNow();
