@@ -42,6 +42,13 @@ record EffectiveModel(Map<ModelItem, MetadataFile> files, long lastRevision, Met
     return new EffectiveModel(files, last, loader.load(List.copyOf(files.values()), versionAfter(last)));
   }
 
+  /** The shipped files alone, already loaded into {@code snapshot}. */
+  static EffectiveModel shipped(List<MetadataFile> shipped, MetadataSnapshot snapshot) {
+    Map<ModelItem, MetadataFile> files = new LinkedHashMap<>();
+    shipped.forEach(file -> files.put(new ModelItem(file.kind(), file.baseName()), file));
+    return new EffectiveModel(files, 0, snapshot);
+  }
+
   /** This model with {@code revisions} (newer than {@link #lastRevision}) laid over it. */
   EffectiveModel plus(Collection<Revision> revisions, MetadataLoader loader) {
     Map<ModelItem, MetadataFile> next = new LinkedHashMap<>(files);

@@ -42,7 +42,9 @@ public final class ModelState {
     MetadataLoader loader = new MetadataLoader();
     RevisionStore store = new RevisionStore(db);
     List<Revision> revisions = store.after(0).collectList().block();
-    EffectiveModel model = EffectiveModel.of(shipped, revisions, loader);
+    // With no revisions the registry already holds the shipped files' snapshot: no second load.
+    EffectiveModel model = revisions.isEmpty() ? EffectiveModel.shipped(shipped, registry.snapshot())
+        : EffectiveModel.of(shipped, revisions, loader);
     registry.publish(model.snapshot());
     if (!revisions.isEmpty()) {
       log.info("Metadata: {} stored revision(s) laid over the shipped files (version {}).", revisions.size(),
