@@ -104,14 +104,22 @@ public final class ModelAdmin {
     });
   }
 
-  /** Options sorted as the list shows them: by order, then as written. */
+  /**
+   * Options sorted as the list shows them: by order (an option without one sorts as its position
+   * times 10, as {@code MetadataBinder} reads it), then as written.
+   */
   public static List<ObjectNode> ordered(ArrayNode options) {
     List<ObjectNode> out = new ArrayList<>();
-    options.forEach(o -> out.add((ObjectNode) o));
-    List<ObjectNode> written = List.copyOf(out);
+    Map<ObjectNode, int[]> keys = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < options.size(); i++) {
+      ObjectNode o = (ObjectNode) options.get(i);
+      out.add(o);
+      keys.put(o, new int[] {o.path("order").asInt((i + 1) * 10), i});
+    }
     out.sort((a, b) -> {
-      int byOrder = Integer.compare(a.path("order").asInt(0), b.path("order").asInt(0));
-      return byOrder != 0 ? byOrder : Integer.compare(written.indexOf(a), written.indexOf(b));
+      int[] x = keys.get(a);
+      int[] y = keys.get(b);
+      return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
     });
     return out;
   }
