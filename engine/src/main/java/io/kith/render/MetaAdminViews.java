@@ -27,5 +27,6 @@ public final class MetaAdminViews {
 
   /** The add field form as sent, with the dry run's DDL plan and the problems named by field. */
   public record FieldForm(String name, Map<String, String> labels, String type, String list, String entity,
-      String options, String precision, String scale, boolean required, List<String> ddl, List<String> problems) {}
+      String options, String precision, String scale, boolean required, String extra, List<String> ddl,
+      List<String> problems) {}
 }

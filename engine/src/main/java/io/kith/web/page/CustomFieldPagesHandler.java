@@ -27,7 +27,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,6 +48,8 @@ final class CustomFieldPagesHandler {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final Pattern OPTION_LINE = Pattern.compile("([a-z][a-z0-9_]{0,62})\\s*=\\s*(.+)");
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final AdminPages admin;
   private final ModelAdmin model;
@@ -195,6 +200,22 @@ final class CustomFieldPagesHandler {
       case "reference", "multi_reference" -> field.put("entity", form.entity());
       default -> { }
     }
+    if (!form.extra().isBlank()) {
+      // More properties in the file shape (a collection's fields, a computed field's formula ...):
+      // parsed as JSON here, checked by the loader like any other body; name and type stay the form's.
+      try {
+        JsonNode extra = JSON.readTree(form.extra());
+        if (extra instanceof ObjectNode object) {
+          object.remove("name");
+          object.remove("type");
+          field.setAll(object);
+        } else {
+          problems.add(admin.pages().text(locale, "meta.field.extra_invalid"));
+        }
+      } catch (JacksonException e) {
+        problems.add(admin.pages().text(locale, "meta.field.extra_invalid"));
+      }
+    }
     return field;
   }
 
@@ -245,16 +266,16 @@ final class CustomFieldPagesHandler {
     }
     return new FieldForm(first(data, "name").strip(), labels, first(data, "type").strip(), first(data, "list").strip(),
         first(data, "entity").strip(), first(data, "options"), first(data, "precision"), first(data, "scale"),
-        data.containsKey("required"), List.of(), List.of());
+        data.containsKey("required"), first(data, "extra"), List.of(), List.of());
   }
 
   private static FieldForm with(FieldForm form, List<String> ddl, List<String> problems) {
     return new FieldForm(form.name(), form.labels(), form.type(), form.list(), form.entity(), form.options(),
-        form.precision(), form.scale(), form.required(), ddl, problems);
+        form.precision(), form.scale(), form.required(), form.extra(), ddl, problems);
   }
 
   private static FieldForm blank() {
-    return new FieldForm("", Map.of(), "text", "", "", "", "", "", false, List.of(), List.of());
+    return new FieldForm("", Map.of(), "text", "", "", "", "", "", false, "", List.of(), List.of());
   }
 
   private EntityDef entityDef(String entity) {

@@ -161,6 +161,18 @@ class MetaAdminPagesTest {
     assertThat(kith.api().post("/api/v1/contact", "{\"subtype\": \"individual\", \"first_name\": \"Cy\", \"shirt_size\": \"xl\"}")
         .status()).as("not an option of the new list").isEqualTo(400);
 
+    // Types with sub-settings take them as JSON in the file shape.
+    admin.get("/app/admin/fields/contact");
+    Page notJson = admin.post("/app/admin/fields/contact", form("name", "kit", "type", "collection", "extra", "[1]",
+        "intent", "apply"));
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.document().select("ul.problems li").text()).contains("JSON object");
+    Page collection = admin.post("/app/admin/fields/contact", form("name", "kit", "type", "collection",
+        "extra", "{\"fields\": [{\"name\": \"item\", \"type\": \"text\"}]}", "intent", "apply"));
+    assertThat(collection.status()).as(collection.body()).isEqualTo(303);
+    assertThat(admin.get("/app/admin/fields/contact").document().select("tr[data-field=kit] td:nth-child(3)").text())
+        .isEqualTo("Collection (sub-records)");
+
     admin.get("/app/admin/fields/contact");
     Page ask = admin.post("/app/admin/fields/contact/shirt_size/retire", form());
     assertThat(ask.status()).isEqualTo(409);
