@@ -50,9 +50,13 @@ public final class ModelAdmin {
       String createdBy, boolean deleted, String diff) {}
 
   private final MetaChangeService changes;
+  /** The shipped files alone (no revision has id 0): they never change while Kith runs: loaded once a day at most. */
+  private final Mono<EffectiveModel> shipped;
 
   public ModelAdmin(MetaChangeService changes) {
     this.changes = changes;
+    this.shipped = Mono.defer(() -> changes.state().asOf(0))
+        .cache(model -> java.time.Duration.ofDays(1), error -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO);
   }
 
   private ModelState state() {
@@ -162,7 +166,7 @@ public final class ModelAdmin {
 
   /** Field names of the shipped file of {@code entity}: the others are custom fields. */
   public Mono<Set<String>> shippedFields(String entity) {
-    return state().asOf(0).map(model -> names(model.body(new ModelItem(MetadataKind.ENTITY, entity), state().loader())).keySet());
+    return shipped.map(model -> names(model.body(new ModelItem(MetadataKind.ENTITY, entity), state().loader())).keySet());
   }
 
   /**
@@ -172,7 +176,7 @@ public final class ModelAdmin {
   public Mono<Map<String, ObjectNode>> retiredFields(String entity) {
     ModelItem item = new ModelItem(MetadataKind.ENTITY, entity);
     Map<String, ObjectNode> current = names(state().current().body(item, state().loader()));
-    return state().asOf(0).map(model -> names(model.body(item, state().loader())))
+    return shipped.map(model -> names(model.body(item, state().loader())))
         .flatMap(known -> state().store().after(0).filter(r -> r.item().equals(item) && r.body() != null)
             .collectList().map(revisions -> {
               Map<String, ObjectNode> all = new LinkedHashMap<>(known);
