@@ -87,9 +87,10 @@ final class ModelEdits {
       throw new MetaAdminException(409, "already_exists", "Option list \"" + list + "\" already has \"" + code + "\".");
     }
     if (!added.has("order")) {
+      // An option without "order" sorts as its position times 10 (MetadataBinder): after the last of those.
       int last = 0;
-      for (JsonNode o : options) {
-        last = Math.max(last, o.path("order").asInt(0));
+      for (int i = 0; i < options.size(); i++) {
+        last = Math.max(last, options.get(i).path("order").asInt((i + 1) * 10));
       }
       added.put("order", last + 1);
     }

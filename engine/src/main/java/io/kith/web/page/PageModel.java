@@ -61,7 +61,12 @@ final class PageModel {
       String here = exchange.getRequest().getPath().value();
       model.put("adminNav", List.of(
           new Link(messages.get(locale, "admin.users.title"), "/app/admin/users", here.startsWith("/app/admin/users")),
-          new Link(messages.get(locale, "admin.roles.title"), "/app/admin/roles", here.startsWith("/app/admin/roles"))));
+          new Link(messages.get(locale, "admin.roles.title"), "/app/admin/roles", here.startsWith("/app/admin/roles")),
+          new Link(messages.get(locale, "meta.lists.title"), "/app/admin/option-lists",
+              here.startsWith("/app/admin/option-lists")),
+          new Link(messages.get(locale, "meta.fields.title"), "/app/admin/fields", here.startsWith("/app/admin/fields")),
+          new Link(messages.get(locale, "meta.revisions.title"), "/app/admin/revisions",
+              here.startsWith("/app/admin/revisions"))));
     }
     List<Link> languages = new ArrayList<>();
     String path = exchange.getRequest().getPath().value();

@@ -1,0 +1,220 @@
+package io.kith.metaadmin;
+
+import io.kith.metadata.MetadataKind;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The change service as the admin pages use it: the same {@link ModelEdits} and
+ * {@link MetaChangeService} as {@code /api/v1/meta}, so a page and an API call change the model the
+ * same way. Refusals come back as {@link Refused}, with the problem document the API would answer.
+ */
+public final class ModelAdmin {
+
+  /** A change the service refused or that needs confirmation: the API's status and problem document. */
+  public static final class Refused extends RuntimeException {
+    private final int status;
+    private final ObjectNode problem;
+
+    Refused(MetaAdminException e) {
+      super(e.getMessage(), null, false, false);
+      this.status = e.status();
+      this.problem = e.problem();
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public ObjectNode problem() {
+      return problem;
+    }
+
+    public boolean confirmationNeeded() {
+      return "confirmation_needed".equals(problem.path("code").asString(""));
+    }
+  }
+
+  /** One stored revision as the revisions page shows it. */
+  public record RevisionView(long id, String kind, String name, String action, OffsetDateTime createdAt,
+      String createdBy, boolean deleted, String diff) {}
+
+  private final MetaChangeService changes;
+  /** The shipped files alone (no revision has id 0): they never change while Kith runs: loaded once a day at most. */
+  private final Mono<EffectiveModel> shipped;
+
+  public ModelAdmin(MetaChangeService changes) {
+    this.changes = changes;
+    this.shipped = Mono.defer(() -> changes.state().asOf(0))
+        .cache(model -> java.time.Duration.ofDays(1), error -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO);
+  }
+
+  private ModelState state() {
+    return changes.state();
+  }
+
+  /** The current body of an option list or entity type in the file shape, or null. */
+  public ObjectNode body(MetadataKind kind, String name) {
+    ObjectNode body = state().current().body(new ModelItem(kind, name), state().loader());
+    return body == null ? null : body.deepCopy();
+  }
+
+  public Mono<ObjectNode> addOption(String list, ObjectNode option, Long user) {
+    return run("add option to " + list, false, false, user, base -> List.of(edits(base).addOption(list, option)));
+  }
+
+  public Mono<ObjectNode> replaceOption(String list, String code, ObjectNode option, Long user) {
+    return run("change option " + list + "." + code, false, false, user,
+        base -> List.of(edits(base).replaceOption(list, code, option)));
+  }
+
+  /** Deactivates {@code codes} in one revision: records keep them, new input cannot choose them. */
+  public Mono<ObjectNode> deactivateOptions(String list, Set<String> codes, Long user) {
+    return run("deactivate options " + list + "." + String.join(",", codes), false, false, user, base -> {
+      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list);
+      for (JsonNode option : body.withArray("options")) {
+        if (codes.contains(option.path("code").asString(""))) {
+          ((ObjectNode) option).put("active", false);
+        }
+      }
+      return List.of(edits(base).replace(MetadataKind.OPTION_LIST, list, body));
+    });
+  }
+
+  /** Moves option {@code code} to 1-based {@code position} in the list's order; the others keep theirs. */
+  public Mono<ObjectNode> moveOption(String list, String code, int position, Long user) {
+    return run("move option " + list + "." + code + " to " + position, false, false, user, base -> {
+      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list);
+      List<ObjectNode> ordered = ordered(body.withArray("options"));
+      ObjectNode moving = ordered.stream().filter(o -> o.path("code").asString("").equals(code)).findFirst()
+          .orElseThrow(() -> new MetaAdminException(404, "not_found",
+              "Option list \"" + list + "\" has no option \"" + code + "\"."));
+      ordered.remove(moving);
+      ordered.add(Math.max(0, Math.min(ordered.size(), position - 1)), moving);
+      for (int i = 0; i < ordered.size(); i++) {
+        ordered.get(i).put("order", i + 1);
+      }
+      return List.of(edits(base).replace(MetadataKind.OPTION_LIST, list, body));
+    });
+  }
+
+  /**
+   * Options sorted as the list shows them: by order (an option without one sorts as its position
+   * times 10, as {@code MetadataBinder} reads it), then as written.
+   */
+  public static List<ObjectNode> ordered(ArrayNode options) {
+    List<ObjectNode> out = new ArrayList<>();
+    Map<ObjectNode, int[]> keys = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < options.size(); i++) {
+      ObjectNode o = (ObjectNode) options.get(i);
+      out.add(o);
+      keys.put(o, new int[] {o.path("order").asInt((i + 1) * 10), i});
+    }
+    out.sort((a, b) -> {
+      int[] x = keys.get(a);
+      int[] y = keys.get(b);
+      return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+    });
+    return out;
+  }
+
+  /**
+   * Adds a field; with {@code newList} (a drop-down whose options are set up in place) the option
+   * list is created in the same change.
+   */
+  public Mono<ObjectNode> addField(String entity, ObjectNode field, ObjectNode newList, boolean dryRun, Long user) {
+    return run("add field to " + entity, dryRun, false, user, base -> {
+      ModelEdits edits = edits(base);
+      List<ItemChange> out = new ArrayList<>();
+      if (newList != null) {
+        out.add(edits.create(MetadataKind.OPTION_LIST, newList));
+      }
+      ItemChange added = edits.addField(entity, field);
+      out.add(added);
+      return out;
+    });
+  }
+
+  /** Switches a field off: it leaves the model, its column and data stay. Needs {@code confirm}. */
+  public Mono<ObjectNode> retireField(String entity, String field, boolean confirm, Long user) {
+    return run("delete field " + entity + "." + field, false, confirm, user,
+        base -> List.of(edits(base).deleteField(entity, field)));
+  }
+
+  /** Switches a retired field on again with its last definition: its kept column and data come back. */
+  public Mono<ObjectNode> restoreField(String entity, String field, Long user) {
+    return retiredFields(entity).flatMap(retired -> {
+      ObjectNode body = retired.get(field);
+      if (body == null) {
+        return Mono.error(new Refused(new MetaAdminException(404, "not_found",
+            "Entity type \"" + entity + "\" has no retired field \"" + field + "\".")));
+      }
+      return run("restore field " + entity + "." + field, false, false, user,
+          base -> List.of(edits(base).addField(entity, body)));
+    });
+  }
+
+  /** Field names of the shipped file of {@code entity}: the others are custom fields. */
+  public Mono<Set<String>> shippedFields(String entity) {
+    return shipped.map(model -> names(model.body(new ModelItem(MetadataKind.ENTITY, entity), state().loader())).keySet());
+  }
+
+  /**
+   * Fields the entity type had (shipped or in a stored revision) and no longer has, by name, each
+   * with its last definition.
+   */
+  public Mono<Map<String, ObjectNode>> retiredFields(String entity) {
+    ModelItem item = new ModelItem(MetadataKind.ENTITY, entity);
+    Map<String, ObjectNode> current = names(state().current().body(item, state().loader()));
+    return shipped.map(model -> names(model.body(item, state().loader())))
+        .flatMap(known -> state().store().after(0).filter(r -> r.item().equals(item) && r.body() != null)
+            .collectList().map(revisions -> {
+              Map<String, ObjectNode> all = new LinkedHashMap<>(known);
+              revisions.forEach(r -> all.putAll(names((ObjectNode) r.body())));
+              all.keySet().removeAll(current.keySet());
+              return all;
+            }));
+  }
+
+  public Flux<RevisionView> revisions(int limit) {
+    return state().store().latest(limit, Long.MAX_VALUE).map(r -> new RevisionView(r.id(), r.item().kindCode(),
+        r.item().name(), r.action(), r.createdAt(), r.createdByLogin(), r.body() == null,
+        r.diff() == null ? "" : r.diff().toPrettyString()));
+  }
+
+  private static Map<String, ObjectNode> names(ObjectNode body) {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    if (body != null) {
+      body.path("fields").forEach(f -> out.put(f.path("name").asString(""), (ObjectNode) f.deepCopy()));
+    }
+    return out;
+  }
+
+  private ModelEdits edits(EffectiveModel base) {
+    return new ModelEdits(base, state().loader());
+  }
+
+  private ObjectNode existing(EffectiveModel base, MetadataKind kind, String name) {
+    ObjectNode body = base.body(new ModelItem(kind, name), state().loader());
+    if (body == null) {
+      throw new MetaAdminException(404, "not_found", "There is no " + new ModelItem(kind, name) + ".");
+    }
+    return body.deepCopy();
+  }
+
+  private Mono<ObjectNode> run(String action, boolean dryRun, boolean confirm, Long user,
+      Function<EffectiveModel, List<ItemChange>> edit) {
+    return changes.apply(new ChangeRequest(action, base -> Mono.fromCallable(() -> edit.apply(base)), dryRun, confirm, user))
+        .onErrorMap(MetaAdminException.class, Refused::new);
+  }
+}
