@@ -153,7 +153,7 @@ final class DetailPageHandler {
               ? "/app/" + source.name() + "?" + field.name() + "=" + id : null;
           lists.add(records.referencing(source.name(), field.name(), id, RELATED_LIMIT)
               .map(result -> new Related(source.name() + "-" + field.name(), label, listUrl,
-                  addUrl(access, source, field.name(), id),
+                  addUrl(access, source, field.name(), id), null,
                   result.getKey().stream().map(e -> new Cell(e.getValue(), "/app/" + source.name() + "/" + e.getKey())).toList(),
                   result.getValue())));
         }
@@ -176,8 +176,11 @@ final class DetailPageHandler {
   /** The record's relationships of type {@code source}, each as its own side's label and the other record. */
   private Mono<Related> relationshipTab(EntityDef source, EntityDef target, long id, KithLocale locale, Access access) {
     String addUrl = addUrl(access, source, source.relationship().sideA(), id);
+    // Several at once: pick the type, search by partial name, tick (RelationshipPickerHandler).
+    String addManyUrl = addUrl == null ? null
+        : "/app/" + target.name() + "/" + id + "/relationships/add?kind=" + source.name();
     if (!access.can(source.name(), Action.VIEW)) {
-      return Mono.just(new Related(source.name(), source.pluralLabel(locale), null, addUrl, List.of(), 0));
+      return Mono.just(new Related(source.name(), source.pluralLabel(locale), null, addUrl, addManyUrl, List.of(), 0));
     }
     return relationships.of(target.name(), id, locale).map(list -> {
       List<Cell> rows = new ArrayList<>();
@@ -187,7 +190,7 @@ final class DetailPageHandler {
           rows.add(new Cell(item.path("label").asString() + " " + other, "/app/" + source.name() + "/" + item.path("id").asLong()));
         }
       }
-      return new Related(source.name(), source.pluralLabel(locale), "/app/" + source.name(), addUrl, rows, rows.size());
+      return new Related(source.name(), source.pluralLabel(locale), "/app/" + source.name(), addUrl, addManyUrl, rows, rows.size());
     });
   }
 
