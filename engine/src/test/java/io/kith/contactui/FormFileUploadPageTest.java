@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * File fields in the HTML record form: the form is multipart with a file input, the chosen file is
  * stored through the files service the API uses and held by the record, a file over the limit is
- * refused beside its field with nothing written, and the edit form lists the file with its
- * download link.
+ * refused beside its field with nothing written, and the detail page and the edit form show the
+ * file's name with its download link.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormFileUploadPageTest {
@@ -68,6 +68,10 @@ class FormFileUploadPageTest {
     assertThat(files.get(0).get("id").asLong()).isEqualTo(file);
     assertThat(files.get(0).get("name").asString()).isEqualTo("會議記錄.txt");
     assertThat(files.get(0).get("size").asLong()).isEqualTo(minutes.length);
+
+    Element onDetail = session.get("/app/activity/" + id).document().selectFirst("a:contains(會議記錄.txt)");
+    assertThat(onDetail).isNotNull();
+    assertThat(onDetail.attr("href")).isEqualTo("/api/v1/activity/" + id + "/files/" + file);
 
     Page edit = session.get("/app/activity/" + id + "/edit");
     Element link = edit.document().selectFirst(".widget-file a.download");

@@ -75,4 +75,32 @@ final class FormFiles {
     }
     return false;
   }
+
+  /** Names of the files a stored record holds (top level and in collections' rows), by file id. */
+  static Mono<Map<Long, String>> names(FileStore files, EntityDef entity, ObjectNode record) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (FieldDef field : entity.fields()) {
+      if (field.type() instanceof FieldType.File && record.path(field.name()).isNumber()) {
+        ids.add(record.get(field.name()).asLong());
+      } else if (field.type() instanceof FieldType.Collection c) {
+        for (FieldDef child : c.fields()) {
+          if (child.type() instanceof FieldType.File) {
+            record.path(field.name()).forEach(row -> {
+              if (row.path(child.name()).isNumber()) {
+                ids.add(row.get(child.name()).asLong());
+              }
+            });
+          }
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return files.facts(ids.toArray(Long[]::new)).map(facts -> {
+      Map<Long, String> out = new LinkedHashMap<>();
+      facts.forEach((id, file) -> out.put(id, file.name()));
+      return out;
+    });
+  }
 }

@@ -41,7 +41,7 @@ public class PageRoutes {
         new ReferenceLabels(records));
     OwnershipSection ownership = new OwnershipSection(records, users, pages);
     DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership,
-        new io.kith.relationship.RelationshipList(registry, records));
+        new io.kith.relationship.RelationshipList(registry, records), uploads.store());
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views, display, new FormInputs(uploads), uploads.store());
     HomePageHandler home = new HomePageHandler(registry, pages);

@@ -54,7 +54,9 @@ final class SearchLinkChoices {
       return Mono.just(List.of());
     }
     return records.require(entity.name(), Action.EDIT)
-        .flatMapMany(access -> Flux.fromIterable(fields).concatMap(field -> action(field, locale)))
+        .flatMapMany(access -> Flux.fromIterable(fields)
+            .filter(f -> !access.hidden(entity.name(), f.name()) && !access.readOnly(entity.name(), f.name()))
+            .concatMap(field -> action(field, locale)))
         .collectList()
         .onErrorResume(RecordException.class, e -> Mono.just(List.of()));
   }
