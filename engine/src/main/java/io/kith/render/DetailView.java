@@ -29,5 +29,6 @@ public record DetailView(
    * @param addUrl the new-record form of that type with the field pre-filled with this record, or
    *     null when the viewer may not create such records
    */
-  public record Related(String key, String label, String listUrl, String addUrl, List<Cell> records, long total) {}
+  public record Related(String key, String label, String listUrl, String addUrl, String addManyUrl, List<Cell> records,
+      long total) {}
 }

@@ -18,14 +18,20 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class ContactModelApiRoutes {
 
+  /** The one way uploads are stored, shared by the files API and the HTML forms' file inputs. */
+  @Bean
+  io.kith.files.FileUploads fileUploads(org.springframework.r2dbc.core.DatabaseClient db,
+      @org.springframework.beans.factory.annotation.Value("${kith.files.max-bytes:10485760}") long maxFileBytes) {
+    return new io.kith.files.FileUploads(new io.kith.files.FileStore(db), maxFileBytes);
+  }
+
   /** Before {@link ApiRoutes}, whose {@code POST /api/v1/{entity}} would take {@code /api/v1/files}. */
   @Bean
   @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   RouterFunction<ServerResponse> contactModelApiRouter(MetadataRegistry registry, RecordService records,
-      QueryReader queries, org.springframework.r2dbc.core.DatabaseClient db,
-      @org.springframework.beans.factory.annotation.Value("${kith.files.max-bytes:10485760}") long maxFileBytes) {
+      QueryReader queries, io.kith.files.FileUploads uploads) {
     BulkApiHandler bulk = new BulkApiHandler(registry, records, queries);
-    FileApiHandler files = new FileApiHandler(records, new io.kith.files.FileStore(db), maxFileBytes);
+    FileApiHandler files = new FileApiHandler(records, uploads);
     RelationshipList relationships = new RelationshipList(registry, records);
     return RouterFunctions.route()
         .POST("/api/v1/files", files::upload)

@@ -3,6 +3,7 @@ package io.kith.web.api;
 import io.kith.fieldtype.Json;
 import io.kith.files.FileNames;
 import io.kith.files.FileStore;
+import io.kith.files.FileUploads;
 import io.kith.files.StoredFile;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
@@ -15,11 +16,8 @@ import io.kith.validation.RecordValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -38,13 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class FileApiHandler {
 
   private final RecordService records;
+  private final FileUploads uploads;
   private final FileStore files;
-  private final long maxBytes;
 
-  FileApiHandler(RecordService records, FileStore files, long maxBytes) {
+  FileApiHandler(RecordService records, FileUploads uploads) {
     this.records = records;
-    this.files = files;
-    this.maxBytes = maxBytes;
+    this.uploads = uploads;
+    this.files = uploads.store();
   }
 
   Mono<ServerResponse> upload(ServerRequest request) {
@@ -52,31 +50,9 @@ final class FileApiHandler {
       if (!(parts.getFirst("file") instanceof FilePart part)) {
         return Mono.error(new RecordValidationException(List.of(FieldError.of("file", "required"))));
       }
-      return DataBufferUtils.join(part.content(), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes))
-          .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-          .map(buffer -> {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
-            return bytes;
-          })
-          .defaultIfEmpty(new byte[0])
-          .flatMap(bytes -> files.save(FileNames.clean(part.filename()), contentType(part), bytes, caller.orElse(null)));
+      return uploads.save(part, "file", caller.orElse(null));
     })).flatMap(stored -> ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(json(stored, null)));
-  }
-
-  private RecordValidationException tooLarge() {
-    return new RecordValidationException(List.of(FieldError.of("file", "file_too_large", maxBytes)));
-  }
-
-  private static String contentType(FilePart part) {
-    MediaType type = part.headers().getContentType();
-    try {
-      return type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : MediaType.parseMediaType(type.toString()).toString();
-    } catch (InvalidMediaTypeException e) {
-      return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-    }
   }
 
   Mono<ServerResponse> list(ServerRequest request) {

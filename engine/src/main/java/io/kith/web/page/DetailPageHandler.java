@@ -47,9 +47,12 @@ final class DetailPageHandler {
   private final HistorySection history;
   private final OwnershipSection ownership;
   private final RelationshipList relationships;
+  private final io.kith.files.FileStore files;
 
   DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views,
-      HistorySection history, OwnershipSection ownership, RelationshipList relationships) {
+      HistorySection history, OwnershipSection ownership, RelationshipList relationships,
+      io.kith.files.FileStore files) {
+    this.files = files;
     this.registry = registry;
     this.records = records;
     this.display = display;
@@ -82,10 +85,12 @@ final class DetailPageHandler {
               .flatMap(access -> related(snapshot, entity, id, locale, access)),
               pages.base(request.exchange(), snapshot, locale, entity.name()), history.of(snapshot, entity, id, locale),
               io.kith.access.AccessContext.current()
-                  .flatMap(access -> ownership.of(entity.name(), record, access, locale)))
+                  .flatMap(access -> ownership.of(entity.name(), record, access, locale)),
+              FormFiles.names(files, entity, record))
           .flatMap(t -> {
             Map<String, Object> model = t.getT3();
-            model.put("view", view(snapshot, entity, record, locale, t.getT1(), t.getT2()));
+            String fileBase = "/api/v1/" + entity.name() + "/" + id + "/files/";
+            model.put("view", view(snapshot, entity, record, locale, t.getT1(), t.getT2(), t.getT6(), fileBase));
             model.put("history", t.getT4());
             model.put("ownership", t.getT5());
             return views.render(entity.name(), "detail", model);
@@ -94,7 +99,7 @@ final class DetailPageHandler {
   }
 
   private DetailView view(MetadataSnapshot snapshot, EntityDef entity, ObjectNode record, KithLocale locale,
-      Map<String, Map<Long, String>> labels, List<Related> related) {
+      Map<String, Map<Long, String>> labels, List<Related> related, Map<Long, String> fileNames, String fileBase) {
     String subtype = record.path("subtype").asString(null);
     List<Item> fields = new ArrayList<>();
     List<Table> collections = new ArrayList<>();
@@ -109,13 +114,15 @@ final class DetailPageHandler {
         for (JsonNode row : record.get(field.name())) {
           List<List<Cell>> cells = new ArrayList<>();
           for (FieldDef child : c.fields()) {
-            cells.add(display.cells(snapshot, child, row.get(child.name()), locale, labels));
+            cells.add(fileCell(child, row.get(child.name()), fileNames, fileBase)
+                .orElseGet(() -> display.cells(snapshot, child, row.get(child.name()), locale, labels)));
           }
           rows.add(cells);
         }
         collections.add(new Table(field.label(locale), headers, rows));
       } else {
-        fields.add(new Item(field.label(locale), display.cells(snapshot, field, record.get(field.name()), locale, labels)));
+        fields.add(new Item(field.label(locale), fileCell(field, record.get(field.name()), fileNames, fileBase)
+            .orElseGet(() -> display.cells(snapshot, field, record.get(field.name()), locale, labels))));
       }
     }
     List<Item> system = List.of(
@@ -153,7 +160,7 @@ final class DetailPageHandler {
               ? "/app/" + source.name() + "?" + field.name() + "=" + id : null;
           lists.add(records.referencing(source.name(), field.name(), id, RELATED_LIMIT)
               .map(result -> new Related(source.name() + "-" + field.name(), label, listUrl,
-                  addUrl(access, source, field.name(), id),
+                  addUrl(access, source, field.name(), id), null,
                   result.getKey().stream().map(e -> new Cell(e.getValue(), "/app/" + source.name() + "/" + e.getKey())).toList(),
                   result.getValue())));
         }
@@ -176,8 +183,11 @@ final class DetailPageHandler {
   /** The record's relationships of type {@code source}, each as its own side's label and the other record. */
   private Mono<Related> relationshipTab(EntityDef source, EntityDef target, long id, KithLocale locale, Access access) {
     String addUrl = addUrl(access, source, source.relationship().sideA(), id);
+    // Several at once: pick the type, search by partial name, tick (RelationshipPickerHandler).
+    String addManyUrl = addUrl == null ? null
+        : "/app/" + target.name() + "/" + id + "/relationships/add?kind=" + source.name();
     if (!access.can(source.name(), Action.VIEW)) {
-      return Mono.just(new Related(source.name(), source.pluralLabel(locale), null, addUrl, List.of(), 0));
+      return Mono.just(new Related(source.name(), source.pluralLabel(locale), null, addUrl, addManyUrl, List.of(), 0));
     }
     return relationships.of(target.name(), id, locale).map(list -> {
       List<Cell> rows = new ArrayList<>();
@@ -187,8 +197,18 @@ final class DetailPageHandler {
           rows.add(new Cell(item.path("label").asString() + " " + other, "/app/" + source.name() + "/" + item.path("id").asLong()));
         }
       }
-      return new Related(source.name(), source.pluralLabel(locale), "/app/" + source.name(), addUrl, rows, rows.size());
+      return new Related(source.name(), source.pluralLabel(locale), "/app/" + source.name(), addUrl, addManyUrl, rows, rows.size());
     });
+  }
+
+  /** A file field's value as the file's name linking to its download. */
+  private static java.util.Optional<List<Cell>> fileCell(FieldDef field, JsonNode value, Map<Long, String> fileNames,
+      String fileBase) {
+    if (!(field.type() instanceof FieldType.File) || value == null || !value.isNumber()
+        || !fileNames.containsKey(value.asLong())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(List.of(new Cell(fileNames.get(value.asLong()), fileBase + value.asLong())));
   }
 
   private static String addUrl(Access access, EntityDef source, String field, long id) {

@@ -50,10 +50,15 @@ final class FormPageHandler {
   private final Views views;
   private final ReferenceLabels referenceLabels;
   private final DisplayValues display;
+  private final FormInputs inputs;
+  private final io.kith.files.FileStore files;
   private final io.kith.support.SnapshotCache<CachedPage> blankForms = new io.kith.support.SnapshotCache<>();
 
   FormPageHandler(MetadataRegistry registry, RecordService records, FormValues formValues, FormViews formViews,
-      Problems problems, PageModel pages, Views views, DisplayValues display) {
+      Problems problems, PageModel pages, Views views, DisplayValues display, FormInputs inputs,
+      io.kith.files.FileStore files) {
+    this.inputs = inputs;
+    this.files = files;
     this.registry = registry;
     this.records = records;
     this.formValues = formValues;
@@ -148,7 +153,7 @@ final class FormPageHandler {
     MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
-    return Mono.zip(request.formData(), records.require(entity.name(), io.kith.access.Action.CREATE)).flatMap(t -> {
+    return Mono.zip(inputs.read(request), records.require(entity.name(), io.kith.access.Action.CREATE)).flatMap(t -> {
       MultiValueMap<String, String> form = t.getT1();
       String subtype = entity.hasSubtypes() ? form.getFirst(SUBTYPE) : null;
       ObjectNode body = formValues.toJson(entity, subtype, form);
@@ -156,7 +161,8 @@ final class FormPageHandler {
           .flatMap(record -> redirect("/app/" + entity.name() + "/" + record.get("id").asLong()))
           .onErrorResume(RecordValidationException.class, e -> rejected(request, snapshot, entity, subtype,
               null, form, e, locale));
-    });
+    }).onErrorResume(FormInputs.Refused.class, r -> rejected(request, snapshot, entity,
+        entity.hasSubtypes() ? r.values.getFirst(SUBTYPE) : null, null, r.values, r.errors, locale));
   }
 
   Mono<ServerResponse> update(ServerRequest request) {
@@ -164,7 +170,7 @@ final class FormPageHandler {
     EntityDef entity = records.entity(request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
-    return Mono.zip(request.formData(), records.get(entity.name(), id),
+    return Mono.zip(inputs.read(request), records.get(entity.name(), id),
         records.require(entity.name(), io.kith.access.Action.EDIT)).flatMap(t -> {
       MultiValueMap<String, String> form = t.getT1();
       ObjectNode current = t.getT2();
@@ -182,7 +188,8 @@ final class FormPageHandler {
                 return form(request, snapshot, entity, subtype, current, form, Map.of(), message, true,
                     locale, HttpStatus.CONFLICT);
               });
-    });
+    }).onErrorResume(FormInputs.Refused.class, r -> records.get(entity.name(), id).flatMap(current ->
+        rejected(request, snapshot, entity, current.path(SUBTYPE).asString(null), current, r.values, r.errors, locale)));
   }
 
   Mono<ServerResponse> deactivate(ServerRequest request) {
@@ -258,9 +265,12 @@ final class FormPageHandler {
             both.addAll(b);
             return both;
           }));
-      return Mono.zip(referenceLabels.of(ids), pages.base(request.exchange(), snapshot, locale, entity.name()))
+      return Mono.zip(referenceLabels.of(ids), pages.base(request.exchange(), snapshot, locale, entity.name()),
+              FormFiles.of(files, entity, current, values))
           .map(t -> {
             Map<String, Object> model = t.getT2();
+            model.put("multipart", FormFiles.hasFileFields(entity));
+            model.put("files", t.getT3());
             Map<String, Map<Long, String>> labels = t.getT1();
             FormViews.Input input = new FormViews.Input(values, errors, labels);
             String base = "/app/" + entity.name();

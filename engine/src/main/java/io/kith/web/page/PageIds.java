@@ -18,4 +18,17 @@ final class PageIds {
     }
     throw new RecordException(RecordException.Reason.NOT_FOUND, "bad_id");
   }
+
+  /** A positive id from a form value, or null for anything else (empty, tampered). */
+  static Long positive(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      return id > 0 ? id : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 }

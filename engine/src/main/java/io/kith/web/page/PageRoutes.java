@@ -32,7 +32,7 @@ public class PageRoutes {
   @Bean
   RouterFunction<ServerResponse> pageRouter(MetadataRegistry registry, RecordService records, ListParameters queries,
       FieldTypes fieldTypes, Messages messages, Problems problems, Clock clock, FreeMarkerConfig freemarker,
-      SignIns signIns, UserService users, HistoryReader historyReader) {
+      SignIns signIns, UserService users, HistoryReader historyReader, io.kith.files.FileUploads uploads) {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());
     DisplayValues display = new DisplayValues(messages, clock.getZone());
@@ -41,9 +41,9 @@ public class PageRoutes {
         new ReferenceLabels(records));
     OwnershipSection ownership = new OwnershipSection(records, users, pages);
     DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership,
-        new io.kith.relationship.RelationshipList(registry, records));
+        new io.kith.relationship.RelationshipList(registry, records), uploads.store());
     FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
-        new FormViews(fieldTypes), problems, pages, views, display);
+        new FormViews(fieldTypes), problems, pages, views, display, new FormInputs(uploads), uploads.store());
     HomePageHandler home = new HomePageHandler(registry, pages);
     OptionChoicesHandler choices = new OptionChoicesHandler(registry, records, pages, views);
     SignInPageHandler signIn = new SignInPageHandler(registry, signIns, users, pages);

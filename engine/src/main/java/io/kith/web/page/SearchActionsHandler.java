@@ -156,7 +156,7 @@ final class SearchActionsHandler {
     }).collect(Collectors.joining(" "));
   }
 
-  private static List<Long> ids(MultiValueMap<String, String> form) {
+  static List<Long> ids(MultiValueMap<String, String> form) {
     List<Long> ids = new ArrayList<>();
     for (String value : form.getOrDefault("ids", List.of())) {
       try {

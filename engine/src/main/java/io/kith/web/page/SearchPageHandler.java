@@ -59,10 +59,12 @@ final class SearchPageHandler {
   private final Views views;
   private final CurrentUser currentUser;
   private final ReferenceLabels referenceLabels;
+  private final SearchLinkChoices links;
 
   SearchPageHandler(MetadataRegistry registry, RecordService records, QueryReader reader, SavedSearchService searches,
       SearchStates states, SearchViews searchViews, DisplayValues display, PageModel pages, Views views,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, SearchLinkChoices links) {
+    this.links = links;
     this.registry = registry;
     this.records = records;
     this.reader = reader;
@@ -82,6 +84,12 @@ final class SearchPageHandler {
 
   /** Renders the page for {@code params}; {@code saveError} is shown beside the save form. */
   Mono<ServerResponse> render(ServerRequest request, MultiValueMap<String, String> params, String saveError) {
+    return render(request, params, saveError, null);
+  }
+
+  /** As above, with {@code linkError} shown beside the selection's group and tag actions. */
+  Mono<ServerResponse> render(ServerRequest request, MultiValueMap<String, String> params, String saveError,
+      String linkError) {
     MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = records.entity(request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
@@ -93,13 +101,17 @@ final class SearchPageHandler {
               : run(entity, outcome.query, state.params().getFirst("jump")).map(Optional::of);
           return Mono.zip(results, searches.list(entity.name(), viewer).collectList(),
                   referenceLabels.of(SearchViews.referencedIds(states.fields(snapshot, entity), state.form())),
-                  pages.base(request.exchange(), snapshot, locale, entity.name()))
+                  pages.base(request.exchange(), snapshot, locale, entity.name()), links.actions(entity, locale))
               .flatMap(t -> resultLabels(entity, outcome.query, t.getT1()).flatMap(labels -> {
                 Map<String, Object> model = t.getT4();
+                model.put("linkActions", t.getT5());
+                if (linkError != null) {
+                  model.put("linkError", linkError);
+                }
                 model.put("view", view(snapshot, entity, state, outcome, t.getT1().orElse(null), labels, t.getT2(),
                     t.getT3(), viewer, locale, request.queryParams(), saveError));
                 boolean refused = outcome.query == null && !outcome.errors.isEmpty() || !outcome.rowErrors.isEmpty();
-                HttpStatus status = refused || saveError != null ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+                HttpStatus status = refused || saveError != null || linkError != null ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
                 return views.render(entity.name(), "search", model, status);
               }));
         }));
@@ -226,6 +238,10 @@ final class SearchPageHandler {
   private String notice(MultiValueMap<String, String> request, KithLocale locale) {
     if (request.getFirst("deactivated") != null) {
       return pages.text(locale, "bulk.deactivated", request.getFirst("deactivated").replaceAll("\\D", ""));
+    }
+    if (request.getFirst("linked") != null) {
+      String key = "remove".equals(request.getFirst("link_op")) ? "bulk.unlinked" : "bulk.linked";
+      return pages.text(locale, key, request.getFirst("linked").replaceAll("\\D", ""));
     }
     if (request.getFirst("saved_notice") != null) {
       return pages.text(locale, "search.saved_notice");

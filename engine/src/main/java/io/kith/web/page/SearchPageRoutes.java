@@ -38,7 +38,8 @@ public class SearchPageRoutes {
     Views views = new Views(freemarker.getConfiguration());
     SearchStates states = new SearchStates(fieldTypes, searches);
     SearchPageHandler page = new SearchPageHandler(registry, records, reader, searches, states,
-        new SearchViews(messages), new DisplayValues(messages, clock.getZone()), pages, views, currentUser);
+        new SearchViews(messages), new DisplayValues(messages, clock.getZone()), pages, views, currentUser, new SearchLinkChoices(records, pages));
+    SearchLinksHandler links = new SearchLinksHandler(registry, records, reader, states, currentUser, pages, page);
     SearchActionsHandler actions = new SearchActionsHandler(registry, records, reader, searches, states, export,
         currentUser, page, pages);
     return RouterFunctions.route()
@@ -47,6 +48,7 @@ public class SearchPageRoutes {
             .route(GET("/export"), actions::exportAll)
             .route(POST("/export"), actions::exportSelected)
             .route(POST("/deactivate"), actions::deactivate)
+            .route(POST("/links"), links::edit)
             .route(POST("/save"), actions::save)
             .route(POST("/saved/{id}/delete"), actions::delete))
         .filter(new LanguageCookieFilter())
