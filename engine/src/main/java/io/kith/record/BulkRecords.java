@@ -80,6 +80,7 @@ public final class BulkRecords {
   private final BulkStore bulkStore;
   private final RowMapper rows;
   private final HistoryWriter history;
+  private final PeriodEnds periodEnds;
   private final BiFunction<MetadataSnapshot, String, EntityTable> tables;
 
   BulkRecords(FieldTypes fieldTypes, InputReader inputReader, StoredChecks storedChecks, RecordStore store,
@@ -91,6 +92,7 @@ public final class BulkRecords {
     this.rows = rows;
     this.history = history;
     this.bulkStore = new BulkStore(db, fieldTypes);
+    this.periodEnds = new PeriodEnds(db);
     this.tables = tables;
   }
 
@@ -141,9 +143,23 @@ public final class BulkRecords {
                 }
               }
               return read;
-            });
+            }).flatMap(checked -> withPeriodEnds(entity, checked));
           });
     });
+  }
+
+  /**
+   * Period ends (a membership's end date) need the referenced record's duration, as on single
+   * writes: looked up for each valid record of a type that has such a field, and only then.
+   */
+  private Mono<List<Checked>> withPeriodEnds(EntityDef entity, List<Checked> checked) {
+    if (!PeriodEnds.applies(entity)) {
+      return Mono.just(checked);
+    }
+    return Flux.fromIterable(checked)
+        .filter(Checked::valid)
+        .concatMap(c -> periodEnds.of(entity, c.input, c.draft.existing()).doOnNext(c.computed::putAll))
+        .then(Mono.just(checked));
   }
 
   /** Drafts cut into one slice per core (at least {@link #MIN_SLICE} drafts each), in order. */

@@ -26,10 +26,19 @@ final class PeriodEnds {
     this.db = db;
   }
 
+  /** Whether the entity type has a period-end field at all. */
+  static boolean applies(EntityDef entity) {
+    return entity.fields().stream().anyMatch(PeriodEnds::isPeriodEnd);
+  }
+
+  private static boolean isPeriodEnd(FieldDef f) {
+    return f.type() instanceof FieldType.Computed c && c.derivation() instanceof Derivation.PeriodEnd;
+  }
+
   Mono<Map<String, Object>> of(EntityDef entity, RecordInput input, ObjectNode existing) {
     Map<String, Object> out = new HashMap<>();
     return Flux.fromIterable(entity.fields())
-        .filter(f -> f.type() instanceof FieldType.Computed c && c.derivation() instanceof Derivation.PeriodEnd)
+        .filter(PeriodEnds::isPeriodEnd)
         .concatMap(field -> {
           Derivation.PeriodEnd p = (Derivation.PeriodEnd) ((FieldType.Computed) field.type()).derivation();
           boolean touched = existing == null || input.columns().containsKey(p.from())
