@@ -21,6 +21,7 @@ import io.kith.users.Passwords;
 import io.kith.users.RoleService;
 import io.kith.users.UserService;
 import io.kith.web.Problems;
+import io.kith.web.RequestSnapshot;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Wires the engine. Start-up order is explicit through dependencies: load and validate metadata,
@@ -52,6 +54,12 @@ public class KithConfiguration {
   MetadataRegistry metadataRegistry(@Value("${kith.metadata.path:}") String path) {
     MetadataSource source = new MetadataSource(path);
     return new MetadataRegistry(new MetadataLoader().load(source.read(), 1));
+  }
+
+  /** Pins one metadata snapshot per HTTP request (see {@link RequestSnapshot}). */
+  @Bean
+  WebFilter requestSnapshotFilter(MetadataRegistry registry) {
+    return RequestSnapshot.filter(registry);
   }
 
   @Bean

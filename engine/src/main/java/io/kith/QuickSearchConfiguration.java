@@ -3,6 +3,7 @@ package io.kith;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.RecordService;
 import io.kith.search.QuickSearch;
 import java.util.LinkedHashMap;
@@ -30,9 +31,10 @@ public class QuickSearchConfiguration {
   @Bean
   SearchBackfill searchBackfill(RecordService records, MetadataRegistry registry) {
     Map<String, Long> filled = new LinkedHashMap<>();
-    for (EntityDef entity : registry.snapshot().entities().values()) {
+    MetadataSnapshot snapshot = registry.snapshot();
+    for (EntityDef entity : snapshot.entities().values()) {
       if (entity.isSearchable()) {
-        long rows = records.fillSearchColumns(entity.name()).block();
+        long rows = records.fillSearchColumns(entity.name()).contextWrite(MetadataRegistry.pin(snapshot)).block();
         filled.put(entity.name(), rows);
         if (rows > 0) {
           log.info("Quick search: filled the search columns of {} {} record(s).", rows, entity.name());

@@ -28,10 +28,6 @@ final class ImportContexts {
     this.values = new CellValues(fieldTypes);
   }
 
-  MetadataSnapshot snapshot() {
-    return registry.snapshot();
-  }
-
   /** Checks a profile document against today's metadata. */
   ImportProfile profile(MetadataSnapshot snapshot, JsonNode json) {
     return profiles.read(snapshot, json);
@@ -45,6 +41,7 @@ final class ImportContexts {
         new RowConverter(snapshot, entity, mapped, facts.header(), values));
   }
 
+  /** A job runs in the background on the newest model as it starts, and keeps that one to its end. */
   ImportContext forJob(ImportJob job) {
     MetadataSnapshot snapshot = registry.snapshot();
     ImportProfile profile = profiles.read(snapshot, job.profile());

@@ -70,8 +70,8 @@ public final class ImportProfiles {
   }
 
   public Mono<ObjectNode> create(JsonNode body) {
-    return Mono.defer(() -> {
-      ImportProfile profile = reader.read(registry.snapshot(), body);
+    return registry.pinned().flatMap(snapshot -> {
+      ImportProfile profile = reader.read(snapshot, body);
       refuseShipped(profile.name());
       return db.sql("insert into kith.import_profile (name, body) values ($1, $2::jsonb)")
           .bind(0, profile.name()).bind(1, json.writeValueAsString(body)).then()
@@ -82,9 +82,9 @@ public final class ImportProfiles {
   }
 
   public Mono<ObjectNode> update(String name, JsonNode body) {
-    return Mono.defer(() -> {
+    return registry.pinned().flatMap(snapshot -> {
       refuseShipped(name);
-      ImportProfile profile = reader.read(registry.snapshot(), body);
+      ImportProfile profile = reader.read(snapshot, body);
       if (!profile.name().equals(name)) {
         throw new RecordValidationException(List.of(FieldError.of("name", "name_mismatch", name)));
       }

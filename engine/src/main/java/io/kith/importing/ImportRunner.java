@@ -1,6 +1,7 @@
 package io.kith.importing;
 
 import io.kith.audit.Actor;
+import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.BulkRecords;
 import io.kith.validation.FieldError;
@@ -75,7 +76,8 @@ final class ImportRunner {
           return jobs.finish(job.id(), worker, "failed", String.valueOf(e.getMessage())).then();
         })
         // The job's records are owned by, and their history names, the user who started it.
-        .contextWrite(Actor.as(Optional.ofNullable(job.userId())));
+        .contextWrite(Actor.as(Optional.ofNullable(job.userId())))
+        .contextWrite(MetadataRegistry.pin(context.snapshot()));
   }
 
   /** The uploaded file goes once its job has finished (a job taken over by another worker keeps it). */

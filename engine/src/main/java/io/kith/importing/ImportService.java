@@ -128,8 +128,9 @@ public final class ImportService {
     Mono<JsonNode> document = inlineProfile != null ? Mono.just(inlineProfile)
         : profileName != null && !profileName.isBlank() ? profiles.get(profileName.strip())
         : Mono.error(new RecordValidationException(List.of(FieldError.of("profile", "required"))));
-    return document.flatMap(json -> {
-          MetadataSnapshot snapshot = registry.snapshot();
+    return document.zipWith(registry.pinned()).flatMap(pinned -> {
+          JsonNode json = pinned.getT1();
+          MetadataSnapshot snapshot = pinned.getT2();
           ImportProfile profile = contexts.profile(snapshot, json);
           return Blocking.call(() -> FileFacts.inspect(file, profile.file(), settings.maxRows()))
               .map(facts -> new Checked(facts, contexts.forUpload(snapshot, profile, facts), null));
@@ -236,8 +237,9 @@ public final class ImportService {
    * errors in {@code locale}, read 500 rows at a time. Fix the cells and import the file again.
    */
   public Flux<String> failedCsv(long id, KithLocale locale, String errorsHeader) {
-    return job(id).flatMapMany(job -> {
-      EntityDef entity = registry.snapshot().entity(job.entity()).orElse(null);
+    return job(id).zipWith(registry.pinned()).flatMapMany(found -> {
+      ImportJob job = found.getT1();
+      EntityDef entity = found.getT2().entity(job.entity()).orElse(null);
       List<String> header = new ArrayList<>(FileFacts.header(job.layout()));
       header.add(errorsHeader);
       boolean withHeader = job.layout().path("header").asBoolean(true);

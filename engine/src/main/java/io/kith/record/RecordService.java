@@ -87,8 +87,8 @@ public final class RecordService {
   }
 
   public Mono<ObjectNode> create(String entityName, JsonNode body) {
-    return Mono.defer(() -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.deferContextual(context -> {
+      MetadataSnapshot snapshot = registry.snapshot(context);
       EntityTable t = table(snapshot, entityName);
       return guard.require(t.entity, Action.CREATE).flatMap(access -> create(snapshot, t, body, access));
     });
@@ -116,8 +116,8 @@ public final class RecordService {
    * anything is written, so all input errors come back at once.
    */
   public Mono<List<ObjectNode>> createAll(String entityName, List<JsonNode> bodies) {
-    return Mono.defer(() -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.deferContextual(context -> {
+      MetadataSnapshot snapshot = registry.snapshot(context);
       EntityTable t = table(snapshot, entityName);
       return guard.require(t.entity, Action.CREATE).flatMap(access -> {
         List<io.kith.validation.FieldError> errors = new java.util.ArrayList<>();
@@ -153,8 +153,8 @@ public final class RecordService {
    */
   public Mono<LinkEdit> editLinks(String entityName, String field, List<Long> ids, io.kith.query.Filter filter,
       List<Long> add, List<Long> remove) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       FieldDef def = t.entity.field(field).filter(f -> f.type() instanceof FieldType.MultiReference)
           .orElseThrow(() -> new io.kith.validation.RecordValidationException(List.of(
               io.kith.validation.FieldError.of("field", "not_a_multi_reference", field))));
@@ -177,8 +177,8 @@ public final class RecordService {
   }
 
   public Mono<ObjectNode> get(String entityName, long id) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.VIEW).flatMap(access -> store.find(t, id)
           .flatMap(record -> guard.inScope(access, t.entity, record))
           .map(record -> RecordGuard.visible(access, t.entity, record)))
@@ -188,8 +188,8 @@ public final class RecordService {
 
   /** A page of records matching a checked query (from {@link QueryReader} or list parameters). */
   public Mono<Page> list(String entityName, Query query) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.VIEW).flatMap(access -> {
         Query scoped = guard.scoped(access, t.entity, query);
         return store.list(t, scoped, querySql.where(t.entity, scoped.filter(), "t"))
@@ -200,8 +200,8 @@ public final class RecordService {
 
   /** {@code POST /api/v1/{entity}/search}: reads and checks the query JSON, then lists. */
   public Mono<Page> search(String entityName, JsonNode queryJson) {
-    return Mono.defer(() -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.deferContextual(context -> {
+      MetadataSnapshot snapshot = registry.snapshot(context);
       EntityTable t = table(snapshot, entityName);
       Query query = queryReader.read(snapshot, t.entity, queryJson);
       return list(t.entity.name(), query).map(page -> query.columns().isEmpty() ? page : project(page, query.columns()));
@@ -219,8 +219,8 @@ public final class RecordService {
    * an export never holds the whole result. The query's page and size are ignored.
    */
   public Flux<List<ObjectNode>> batches(String entityName, Query query, int batchSize) {
-    return Flux.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Flux.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.VIEW).flatMapMany(access -> {
         Query scoped = guard.scoped(access, t.entity, query);
         QuerySql.Fragment where = querySql.where(t.entity, scoped.filter(), "t");
@@ -251,8 +251,8 @@ public final class RecordService {
 
   /** Changes only the fields in {@code body}; with {@code expectedVersion}, only if still current. */
   public Mono<ObjectNode> patch(String entityName, long id, JsonNode body, Integer expectedVersion) {
-    return Mono.defer(() -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.deferContextual(context -> {
+      MetadataSnapshot snapshot = registry.snapshot(context);
       EntityTable t = table(snapshot, entityName);
       return guard.require(t.entity, Action.EDIT).flatMap(access -> patch(snapshot, t, id, body, expectedVersion, access));
     });
@@ -288,8 +288,8 @@ public final class RecordService {
   }
 
   public Mono<ObjectNode> setActive(String entityName, long id, boolean active) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.DEACTIVATE).flatMap(access -> store.find(t, id)
           .flatMap(record -> guard.inScope(access, t.entity, record))
           .switchIfEmpty(notFound(t, id))
@@ -302,8 +302,8 @@ public final class RecordService {
 
   /** Deactivates or reactivates many records; emits how many changed. */
   public Mono<Long> setActive(String entityName, List<Long> ids, boolean active) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.DEACTIVATE)
           .flatMap(access -> reachable(access, t, ids))
           .flatMap(reached -> tx.transactional(store.setActive(t, reached.toArray(Long[]::new), active)
@@ -313,8 +313,8 @@ public final class RecordService {
   }
 
   public Mono<Void> delete(String entityName, long id) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.DELETE).flatMap(access -> store.find(t, id)
           .flatMap(record -> guard.inScope(access, t.entity, record))
           .switchIfEmpty(notFound(t, id))
@@ -327,8 +327,8 @@ public final class RecordService {
 
   /** Display labels of records of one entity type, by id; unknown ids are left out. */
   public Mono<Map<Long, String>> labels(String entityName, java.util.Collection<Long> ids) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       if (ids.isEmpty()) {
         return Mono.just(Map.of());
       }
@@ -343,8 +343,8 @@ public final class RecordService {
 
   /** Up to {@code limit} active records whose display name contains {@code text}: id and label. */
   public reactor.core.publisher.Flux<Map.Entry<Long, String>> autocomplete(String entityName, String text, int limit) {
-    return reactor.core.publisher.Flux.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return reactor.core.publisher.Flux.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       if (text == null || text.isBlank() || t.searchColumns.isEmpty()) {
         return guard.require(t.entity, Action.VIEW).thenMany(reactor.core.publisher.Flux.empty());
       }
@@ -357,8 +357,8 @@ public final class RecordService {
 
   /** Labelled records of {@code entityName} whose {@code field} refers to record {@code id}, newest first. */
   public Mono<Map.Entry<List<Map.Entry<Long, String>>, Long>> referencing(String entityName, String field, long id, int limit) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       FieldDef def = t.entity.field(field).orElseThrow();
       return io.kith.access.AccessContext.current().filter(access -> access.can(t.entity.name(), Action.VIEW)
               && !access.hidden(t.entity.name(), field))
@@ -380,7 +380,7 @@ public final class RecordService {
    * search, or written around Kith), in batches; emits how many rows were filled.
    */
   public Mono<Long> fillSearchColumns(String entityName) {
-    return Mono.defer(() -> searchBackfill.fill(table(registry.snapshot(), entityName)));
+    return Mono.deferContextual(context -> searchBackfill.fill(table(registry.snapshot(context), entityName)));
   }
 
   /**
@@ -388,8 +388,8 @@ public final class RecordService {
    * alone. Needs the edit permission. Emits how many records changed owner.
    */
   public Mono<Long> changeOwner(String entityName, List<Long> ids, long owner) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.EDIT).flatMap(access -> reachable(access, t, ids)
           .flatMap(reached -> reached.isEmpty() ? Mono.just(0L) : ownership.changeOwner(t, reached, owner, access)));
     });
@@ -397,8 +397,8 @@ public final class RecordService {
 
   /** The users a record is shared with (404 outside the caller's scope). */
   public Mono<List<Long>> shares(String entityName, long id) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.VIEW).flatMap(access -> store.find(t, id)
           .flatMap(record -> guard.inScope(access, t.entity, record)))
           .switchIfEmpty(notFound(t, id))
@@ -408,8 +408,8 @@ public final class RecordService {
 
   /** Shares a record with exactly {@code users} (active users); needs the edit permission. */
   public Mono<List<Long>> share(String entityName, long id, List<Long> users) {
-    return Mono.defer(() -> {
-      EntityTable t = table(registry.snapshot(), entityName);
+    return Mono.deferContextual(context -> {
+      EntityTable t = table(registry.snapshot(context), entityName);
       return guard.require(t.entity, Action.EDIT).flatMap(access -> store.find(t, id)
           .flatMap(record -> guard.inScope(access, t.entity, record))
           .switchIfEmpty(notFound(t, id))
@@ -419,7 +419,7 @@ public final class RecordService {
 
   /** The caller's access, once {@code action} on {@code entityName} is allowed (a 403 otherwise). */
   public Mono<Access> require(String entityName, Action action) {
-    return Mono.defer(() -> guard.require(entity(entityName), action));
+    return Mono.deferContextual(context -> guard.require(entity(registry.snapshot(context), entityName), action));
   }
 
   /** Those of {@code ids} within the caller's scope. */
@@ -435,12 +435,8 @@ public final class RecordService {
         .map(row -> row.get(0, Long.class)).all().collectList();
   }
 
-  /** The entity type, or a 404 {@link RecordException}. */
-  public EntityDef entity(String entityName) {
-    return entity(registry.snapshot(), entityName);
-  }
-
-  private static EntityDef entity(MetadataSnapshot snapshot, String entityName) {
+  /** The entity type in {@code snapshot}, or a 404 {@link RecordException}. */
+  public static EntityDef entity(MetadataSnapshot snapshot, String entityName) {
     return snapshot.entity(entityName)
         .orElseThrow(() -> new RecordException(Reason.NOT_FOUND, "unknown_entity", entityName));
   }

@@ -38,8 +38,7 @@ public final class RelationshipList {
   }
 
   public Mono<ObjectNode> of(String entityName, long id, KithLocale locale) {
-    return records.get(entityName, id).flatMap(record -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return records.get(entityName, id).zipWith(registry.pinned(), (record, snapshot) -> snapshot).flatMap(snapshot -> {
       List<EntityDef> kinds = snapshot.entities().values().stream()
           .filter(e -> e.relationship() != null && refersTo(e, e.relationship().sideA(), entityName)
               && refersTo(e, e.relationship().sideB(), entityName))

@@ -54,8 +54,7 @@ public final class SavedSearchService {
 
   /** One search with the parts of its query that still apply (and those that no longer do). */
   public Mono<Opened> open(long id, Optional<Long> viewer) {
-    return get(id, viewer).map(s -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return get(id, viewer).zipWith(registry.pinned(), (s, snapshot) -> {
       EntityDef entity = snapshot.entity(s.entity())
           .orElseThrow(() -> new RecordException(Reason.NOT_FOUND, "unknown_entity", s.entity()));
       return new Opened(s, reader.readLenient(snapshot, entity, s.query()));
@@ -63,14 +62,15 @@ public final class SavedSearchService {
   }
 
   public Mono<SavedSearch> create(SavedSearchDraft draft, Optional<Long> owner) {
-    return Mono.defer(() -> store.insert(checked(draft, null), owner))
+    return registry.pinned().flatMap(snapshot -> store.insert(checked(snapshot, draft, null), owner))
         .onErrorMap(DataIntegrityViolationException.class, SavedSearchService::duplicateName);
   }
 
   /** Renames, re-shares or replaces the query of the viewer's own search. */
   public Mono<SavedSearch> update(long id, SavedSearchDraft draft, Optional<Long> viewer) {
     return owned(id, viewer)
-        .flatMap(existing -> store.update(id, checked(draft, existing.entity())))
+        .zipWith(registry.pinned())
+        .flatMap(found -> store.update(id, checked(found.getT2(), draft, found.getT1().entity())))
         .onErrorMap(DataIntegrityViolationException.class, SavedSearchService::duplicateName);
   }
 
@@ -87,13 +87,12 @@ public final class SavedSearchService {
    * The draft with its query checked, all problems at once; {@code fixedEntity} is the entity type
    * of an existing search, which cannot change. The saved query never keeps a page number.
    */
-  private SavedSearchDraft checked(SavedSearchDraft draft, String fixedEntity) {
+  private SavedSearchDraft checked(MetadataSnapshot snapshot, SavedSearchDraft draft, String fixedEntity) {
     List<FieldError> errors = new ArrayList<>();
     String entityName = fixedEntity != null ? fixedEntity : draft.entity();
     if (fixedEntity != null && draft.entity() != null && !draft.entity().equals(fixedEntity)) {
       errors.add(FieldError.of("entity", "entity_mismatch", fixedEntity));
     }
-    MetadataSnapshot snapshot = registry.snapshot();
     EntityDef entity = entityName == null ? null : snapshot.entity(entityName).orElse(null);
     if (entity == null) {
       errors.add(FieldError.of("entity", entityName == null ? "required" : "unknown_entity_type", entityName));

@@ -53,8 +53,9 @@ public final class QuickSearch {
 
   /** Up to {@code limit} records of every type in quick search the caller may view, best first. */
   public Mono<List<SearchHit>> search(String typed, int limit) {
-    return AccessContext.current().flatMap(access -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.zip(registry.pinned(), AccessContext.current()).flatMap(pinned -> {
+      MetadataSnapshot snapshot = pinned.getT1();
+      Access access = pinned.getT2();
       return run(snapshot, access, snapshot.entities().values().stream().filter(EntityDef::isSearchable)
           .filter(e -> access.can(e.name(), Action.VIEW)).toList(), typed, limit);
     });
@@ -65,17 +66,18 @@ public final class QuickSearch {
    * none when the type is not in quick search.
    */
   public Mono<List<SearchHit>> search(String entity, String typed, int limit) {
-    return AccessContext.current().flatMap(access -> {
-      MetadataSnapshot snapshot = registry.snapshot();
+    return Mono.zip(registry.pinned(), AccessContext.current()).flatMap(pinned -> {
+      MetadataSnapshot snapshot = pinned.getT1();
+      Access access = pinned.getT2();
       snapshot.entity(entity).ifPresent(e -> access.require(e.name(), Action.VIEW));
       return run(snapshot, access, snapshot.entity(entity).filter(EntityDef::isSearchable).stream().toList(),
           typed, limit);
     });
   }
 
-  /** Whether records of {@code entity} are found through quick search. */
-  public boolean covers(String entity) {
-    return registry.snapshot().entity(entity).map(EntityDef::isSearchable).orElse(false);
+  /** Whether records of {@code entity} are found through quick search in {@code snapshot}. */
+  public static boolean covers(MetadataSnapshot snapshot, String entity) {
+    return snapshot.entity(entity).map(EntityDef::isSearchable).orElse(false);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.kith.access.Access;
 import io.kith.access.AccessContext;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
 import io.kith.query.Filter;
 import io.kith.query.Operator;
 import io.kith.query.Query;
@@ -33,12 +34,14 @@ public class SeedConfiguration {
 
   @Bean
   Seeded seedRecords(RecordService records, MetadataRegistry registry) {
-    Long created = Flux.fromIterable(registry.snapshot().entities().values())
+    MetadataSnapshot snapshot = registry.snapshot();
+    Long created = Flux.fromIterable(snapshot.entities().values())
         .filter(entity -> entity.seed() != null)
         .concatMap(entity -> Flux.fromIterable(entity.seed().records())
             .concatMap(record -> ensure(records, entity, record)))
         .count()
         .contextWrite(AccessContext.with(Access.administrator(null)))
+        .contextWrite(MetadataRegistry.pin(snapshot))
         .block();
     if (created != null && created > 0) {
       log.info("Created {} seed record(s).", created);

@@ -2,23 +2,30 @@ package io.kith.support;
 
 import io.kith.metadata.MetadataSnapshot;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Memoizes values that depend only on metadata (compiled schemas, SQL text), per snapshot version:
- * computed once per entity type and version, never per request.
+ * Memoizes values that depend only on metadata (compiled schemas, SQL text, rendered forms), per
+ * snapshot version: computed once per key and version, never per request. Only the newest version
+ * seen is kept. A request still pinned to an older snapshot (it started before a change was
+ * published) gets its value computed for it alone: it neither sees the newer version's values nor
+ * throws them away.
  *
  * @param <V> the cached value
  */
 public final class SnapshotCache<V> {
 
-  private volatile Generation<V> generation = new Generation<>(-1);
+  private final AtomicReference<Generation<V>> generation = new AtomicReference<>(new Generation<>(-1));
 
   public V get(MetadataSnapshot snapshot, String key, Function<String, V> compute) {
-    Generation<V> current = generation;
+    Generation<V> current = generation.get();
+    while (current.version < snapshot.version()) {
+      Generation<V> next = new Generation<>(snapshot.version());
+      current = generation.compareAndSet(current, next) ? next : generation.get();
+    }
     if (current.version != snapshot.version()) {
-      current = new Generation<>(snapshot.version());
-      generation = current;
+      return compute.apply(key);
     }
     return current.values.computeIfAbsent(key, compute);
   }

@@ -2,6 +2,7 @@ package io.kith.users;
 
 import io.kith.access.RoleGrants;
 import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.RecordException;
 import io.kith.record.RecordException.Reason;
 import io.kith.validation.FieldError;
@@ -42,8 +43,8 @@ public final class RoleService {
   }
 
   public Mono<Role> create(Role draft) {
-    return Mono.defer(() -> {
-      check(draft);
+    return registry.pinned().flatMap(snapshot -> {
+      check(draft, snapshot);
       return db.sql("insert into kith.role (name, label, administrator, permissions) values ($1, $2, $3, $4::jsonb)"
               + " returning " + COLUMNS)
           .bind(0, draft.name()).bind(1, draft.label()).bind(2, draft.administrator())
@@ -54,8 +55,8 @@ public final class RoleService {
   }
 
   public Mono<Role> update(long id, Role draft) {
-    return get(id).flatMap(existing -> {
-      check(draft);
+    return get(id).then(registry.pinned()).flatMap(snapshot -> {
+      check(draft, snapshot);
       return db.sql("update kith.role set name = $1, label = $2, administrator = $3, permissions = $4::jsonb,"
               + " updated_at = now() where id = $5 returning " + COLUMNS)
           .bind(0, draft.name()).bind(1, draft.label()).bind(2, draft.administrator())
@@ -72,7 +73,7 @@ public final class RoleService {
             : db.sql("delete from kith.role where id = $1").bind(0, id).fetch().rowsUpdated().then()));
   }
 
-  private void check(Role draft) {
+  private static void check(Role draft, MetadataSnapshot snapshot) {
     List<FieldError> errors = new ArrayList<>();
     if (draft.name() == null || draft.name().isEmpty()) {
       errors.add(FieldError.of("name", "required"));
@@ -84,7 +85,7 @@ public final class RoleService {
     } else if (draft.label().length() > 100) {
       errors.add(FieldError.of("label", "too_long", 100));
     }
-    RoleGrants.check(draft.permissions(), registry.snapshot(), "permissions", errors);
+    RoleGrants.check(draft.permissions(), snapshot, "permissions", errors);
     if (!errors.isEmpty()) {
       throw new RecordValidationException(errors);
     }

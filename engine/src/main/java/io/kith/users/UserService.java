@@ -2,6 +2,7 @@ package io.kith.users;
 
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataRegistry;
+import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.RecordException;
 import io.kith.record.RecordException.Reason;
 import io.kith.schema.SqlNames;
@@ -127,7 +128,7 @@ public final class UserService {
 
   /** Deletes a user who owns no records and appears in no record's history; otherwise a 409. */
   public Mono<Void> delete(long id) {
-    return get(id).flatMap(user -> referencedInRecords(id).flatMap(used -> used
+    return get(id).flatMap(user -> registry.pinned().flatMap(snapshot -> referencedInRecords(snapshot, id)).flatMap(used -> used
         ? Mono.error(new RecordException(Reason.REFERENCED, "user_in_use", user.login()))
         : store.delete(id).then()));
   }
@@ -137,9 +138,9 @@ public final class UserService {
     return store.passwordHash(id);
   }
 
-  private Mono<Boolean> referencedInRecords(long id) {
+  private Mono<Boolean> referencedInRecords(MetadataSnapshot snapshot, long id) {
     List<String> checks = new ArrayList<>();
-    for (EntityDef entity : registry.snapshot().entities().values()) {
+    for (EntityDef entity : snapshot.entities().values()) {
       String table = SqlNames.table(entity.name());
       checks.add("select 1 from " + table + " where owner = $1 or created_by = $1 or updated_by = $1");
     }

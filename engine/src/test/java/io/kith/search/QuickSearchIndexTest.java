@@ -159,7 +159,7 @@ class QuickSearchIndexTest {
   }
 
   private static SearchSql sql() {
-    return new SearchSql(kith.server().bean(RecordService.class).entity("contact"),
+    return new SearchSql(RecordService.entity(kith.server().bean(io.kith.metadata.MetadataRegistry.class).snapshot(), "contact"),
         kith.server().bean(io.kith.fieldtype.FieldTypes.class));
   }
 

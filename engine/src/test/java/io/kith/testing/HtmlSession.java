@@ -21,8 +21,14 @@ import org.jsoup.nodes.Document;
  */
 public final class HtmlSession {
 
-  /** A response: status, Location header, and the parsed page. */
-  public record Page(int status, String location, Document document, String body) {}
+  /** A response: status, Location header, the parsed page and all headers. */
+  public record Page(int status, String location, Document document, String body, java.net.http.HttpHeaders headers) {
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager();
@@ -126,7 +132,8 @@ public final class HtmlSession {
       if (token != null) {
         csrfToken = token.attr("value");
       }
-      return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), document, response.body());
+      return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), document,
+          response.body(), response.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

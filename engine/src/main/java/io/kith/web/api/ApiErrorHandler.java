@@ -6,6 +6,7 @@ import io.kith.record.RecordService;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -79,7 +80,7 @@ public class ApiErrorHandler implements WebExceptionHandler {
   private io.kith.metadata.EntityDef entityOf(ServerWebExchange exchange) {
     String[] parts = exchange.getRequest().getPath().value().split("/");
     try {
-      return parts.length > 3 ? records.entity(parts[3]) : null;
+      return parts.length > 3 ? RecordService.entity(RequestSnapshot.of(exchange), parts[3]) : null;
     } catch (RecordException e) {
       return null;
     }

@@ -7,7 +7,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 import org.springframework.web.reactive.function.server.RequestPredicates;
 
-import io.kith.metadata.MetadataRegistry;
 import io.kith.query.ListParameters;
 import io.kith.record.RecordSchemas;
 import io.kith.record.RecordService;
@@ -23,10 +22,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ApiRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> apiRouter(MetadataRegistry registry, RecordSchemas schemas,
+  RouterFunction<ServerResponse> apiRouter(RecordSchemas schemas,
       DdlPlan startupPlan, RecordService records, ListParameters queries) {
-    MetaApiHandler meta = new MetaApiHandler(registry, schemas, startupPlan);
-    RecordApiHandler api = new RecordApiHandler(registry, records, queries);
+    MetaApiHandler meta = new MetaApiHandler(schemas, startupPlan);
+    RecordApiHandler api = new RecordApiHandler(records, queries);
     return RouterFunctions.route()
         .path("/api/v1/meta", b -> b
             .GET("/entities", meta::entities)

@@ -1,13 +1,13 @@
 package io.kith.web.api;
 
 import io.kith.fieldtype.Json;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.query.Filter;
 import io.kith.query.QueryReader;
 import io.kith.record.LinkEdit;
 import io.kith.record.RecordService;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
+import io.kith.web.RequestSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -30,19 +30,17 @@ final class BulkApiHandler {
   /** Most records one batch may create. */
   static final int MAX_BATCH = 500;
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final QueryReader queries;
 
-  BulkApiHandler(MetadataRegistry registry, RecordService records, QueryReader queries) {
-    this.registry = registry;
+  BulkApiHandler(RecordService records, QueryReader queries) {
     this.records = records;
     this.queries = queries;
   }
 
   Mono<ServerResponse> createAll(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .map(BulkApiHandler::recordsOf)
         .flatMap(bodies -> records.createAll(entity, bodies))
@@ -82,14 +80,14 @@ final class BulkApiHandler {
   Mono<ServerResponse> editLinks(ServerRequest request) {
     String entity = request.pathVariable("entity");
     String field = request.pathVariable("field");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .flatMap(body -> {
           List<FieldError> errors = new ArrayList<>();
           List<Long> ids = body.has("ids") ? ids(body, "ids", errors) : null;
           Filter filter = null;
           if (ids == null && body.has("query")) {
-            filter = queries.read(registry.snapshot(), records.entity(entity), body.get("query")).filter();
+            filter = queries.read(RequestSnapshot.of(request), RecordService.entity(RequestSnapshot.of(request), entity), body.get("query")).filter();
           } else if (ids == null) {
             errors.add(FieldError.of("ids", "required"));
           }

@@ -30,7 +30,7 @@ public class ContactModelApiRoutes {
   @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   RouterFunction<ServerResponse> contactModelApiRouter(MetadataRegistry registry, RecordService records,
       QueryReader queries, io.kith.files.FileUploads uploads) {
-    BulkApiHandler bulk = new BulkApiHandler(registry, records, queries);
+    BulkApiHandler bulk = new BulkApiHandler(records, queries);
     FileApiHandler files = new FileApiHandler(records, uploads);
     RelationshipList relationships = new RelationshipList(registry, records);
     return RouterFunctions.route()

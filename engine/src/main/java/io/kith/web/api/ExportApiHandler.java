@@ -4,13 +4,13 @@ import io.kith.export.CsvExport;
 import io.kith.fieldtype.Json;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.query.Query;
 import io.kith.query.QueryReader;
 import io.kith.record.RecordException;
 import io.kith.web.CsvResponses;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -23,18 +23,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class ExportApiHandler {
 
-  private final MetadataRegistry registry;
   private final QueryReader reader;
   private final CsvExport export;
 
-  ExportApiHandler(MetadataRegistry registry, QueryReader reader, CsvExport export) {
-    this.registry = registry;
+  ExportApiHandler(QueryReader reader, CsvExport export) {
     this.reader = reader;
     this.export = export;
   }
 
   Mono<ServerResponse> export(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     String name = request.pathVariable("entity");
     KithLocale locale = RequestLocale.of(request.exchange());
     return Mono.fromCallable(() -> snapshot.entity(name)

@@ -13,6 +13,7 @@ import io.kith.record.RecordService;
 import io.kith.security.Callers;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
+import io.kith.web.RequestSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class FileApiHandler {
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.pathVariable("entity");
     return records.get(entity, RecordApiHandler.id(request)).flatMap(record -> {
-      Map<Long, String> held = held(records.entity(entity), record);
+      Map<Long, String> held = held(RecordService.entity(RequestSnapshot.of(request), entity), record);
       return files.facts(held.keySet().toArray(Long[]::new)).map(facts -> {
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("items");
@@ -76,7 +77,7 @@ final class FileApiHandler {
     String entity = request.pathVariable("entity");
     long fileId = fileId(request);
     return records.get(entity, RecordApiHandler.id(request))
-        .filter(record -> held(records.entity(entity), record).containsKey(fileId))
+        .filter(record -> held(RecordService.entity(RequestSnapshot.of(request), entity), record).containsKey(fileId))
         .switchIfEmpty(Mono.error(new RecordException(RecordException.Reason.NOT_FOUND, "file_not_found", fileId)))
         .then(files.facts(new Long[] {fileId}))
         .flatMap(facts -> files.content(fileId).flatMap(bytes -> {

@@ -12,6 +12,7 @@ import io.kith.query.Query;
 import io.kith.record.RecordException;
 import io.kith.record.RecordService;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -38,7 +39,7 @@ final class HistoryApiHandler {
 
   Mono<ServerResponse> history(ServerRequest request) {
     return Mono.defer(() -> {
-      EntityDef entity = records.entity(request.pathVariable("entity"));
+      EntityDef entity = RecordService.entity(RequestSnapshot.of(request), request.pathVariable("entity"));
       long id = RecordApiHandler.id(request);
       int page = QueryNumbers.of(request, "page", 1, Integer.MAX_VALUE);
       int size = QueryNumbers.of(request, "size", Query.DEFAULT_SIZE, Query.MAX_SIZE);

@@ -4,13 +4,13 @@ import io.kith.fieldtype.Json;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.MetadataWriter;
 import io.kith.metadata.OptionList;
 import io.kith.record.RecordException;
 import io.kith.record.RecordSchemas;
 import io.kith.schema.DdlPlan;
+import io.kith.web.RequestSnapshot;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -24,18 +24,16 @@ final class MetaApiHandler {
 
   private static final byte[] QUERY_SCHEMA = readQuerySchema();
 
-  private final MetadataRegistry registry;
   private final RecordSchemas schemas;
   private final DdlPlan startupPlan;
 
-  MetaApiHandler(MetadataRegistry registry, RecordSchemas schemas, DdlPlan startupPlan) {
-    this.registry = registry;
+  MetaApiHandler(RecordSchemas schemas, DdlPlan startupPlan) {
     this.schemas = schemas;
     this.startupPlan = startupPlan;
   }
 
   Mono<ServerResponse> entities(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     ArrayNode items = Json.array();
     for (EntityDef e : snapshot.entities().values()) {
       ObjectNode item = items.addObject().put("name", e.name());
@@ -48,7 +46,7 @@ final class MetaApiHandler {
   }
 
   Mono<ServerResponse> entity(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     EntityDef entity = entity(snapshot, request);
     ObjectNode out = MetadataWriter.entity(entity);
     ObjectNode lists = out.putObject("optionLists");
@@ -57,7 +55,7 @@ final class MetaApiHandler {
   }
 
   Mono<ServerResponse> schema(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     EntityDef entity = entity(snapshot, request);
     RecordSchemas.Mode mode = "patch".equals(request.queryParam("mode").orElse(""))
         ? RecordSchemas.Mode.PATCH : RecordSchemas.Mode.CREATE;
@@ -67,13 +65,13 @@ final class MetaApiHandler {
 
   Mono<ServerResponse> optionLists(ServerRequest request) {
     ArrayNode items = Json.array();
-    registry.snapshot().optionLists().values().forEach(l -> items.add(MetadataWriter.optionList(l)));
+    RequestSnapshot.of(request).optionLists().values().forEach(l -> items.add(MetadataWriter.optionList(l)));
     return json(Json.object().set("items", items));
   }
 
   Mono<ServerResponse> optionList(ServerRequest request) {
     String name = request.pathVariable("name");
-    OptionList list = registry.snapshot().optionLists().get(name);
+    OptionList list = RequestSnapshot.of(request).optionLists().get(name);
     if (list == null) {
       throw new RecordException(RecordException.Reason.NOT_FOUND, "unknown_option_list", name);
     }
@@ -82,7 +80,7 @@ final class MetaApiHandler {
 
   Mono<ServerResponse> relationshipTypes(ServerRequest request) {
     ArrayNode items = Json.array();
-    registry.snapshot().relationshipTypes().values().forEach(r -> items.add(MetadataWriter.relationshipType(r)));
+    RequestSnapshot.of(request).relationshipTypes().values().forEach(r -> items.add(MetadataWriter.relationshipType(r)));
     return json(Json.object().set("items", items));
   }
 

@@ -3,6 +3,7 @@ package io.kith.web.api;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 import io.kith.search.QuickSearch;
+import io.kith.web.RequestSnapshot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,7 +26,7 @@ public class QuickSearchApiRoutes {
     QuickSearchApiHandler handler = new QuickSearchApiHandler(search, records);
     return RouterFunctions.route()
         .GET("/api/v1/search", handler::search)
-        .route(GET("/api/v1/{entity}/autocomplete").and(request -> search.covers(request.pathVariable("entity"))),
+        .route(GET("/api/v1/{entity}/autocomplete").and(request -> QuickSearch.covers(RequestSnapshot.of(request), request.pathVariable("entity"))),
             handler::autocomplete)
         .build();
   }

@@ -2,10 +2,10 @@ package io.kith.web.api;
 
 import io.kith.fieldtype.Json;
 import io.kith.query.ListParameters;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.Page;
 import io.kith.record.RecordException;
 import io.kith.record.RecordService;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +22,10 @@ final class RecordApiHandler {
 
   private static final int AUTOCOMPLETE_LIMIT = 10;
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final ListParameters queries;
 
-  RecordApiHandler(MetadataRegistry registry, RecordService records, ListParameters queries) {
-    this.registry = registry;
+  RecordApiHandler(RecordService records, ListParameters queries) {
     this.records = records;
     this.queries = queries;
   }
@@ -35,7 +33,7 @@ final class RecordApiHandler {
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.pathVariable("entity");
     return io.kith.security.Callers.id(request.exchange()).map(me -> ListParameters.mine(request.queryParams(), me))
-        .map(params -> queries.parse(registry.snapshot(), records.entity(entity), params))
+        .map(params -> queries.parse(RequestSnapshot.of(request), RecordService.entity(RequestSnapshot.of(request), entity), params))
         .flatMap(query -> records.list(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
   }
@@ -44,7 +42,7 @@ final class RecordApiHandler {
   Mono<ServerResponse> autocomplete(ServerRequest request) {
     String entity = request.pathVariable("entity");
     String q = request.queryParam("q").orElse("");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .thenMany(records.autocomplete(entity, q, AUTOCOMPLETE_LIMIT))
         .collectList()
         .flatMap(matches -> {
@@ -57,7 +55,7 @@ final class RecordApiHandler {
   /** {@code POST /api/v1/{entity}/search} with a query document (see the published query schema). */
   Mono<ServerResponse> search(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .flatMap(query -> records.search(entity, query))
         .flatMap(page -> json(ServerResponse.ok(), pageJson(page)));
@@ -65,7 +63,7 @@ final class RecordApiHandler {
 
   Mono<ServerResponse> create(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .flatMap(body -> records.create(entity, body))
         .flatMap(record -> json(ServerResponse
@@ -82,7 +80,7 @@ final class RecordApiHandler {
     String entity = request.pathVariable("entity");
     long id = id(request);
     Integer expected = ifMatch(request);
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .flatMap(body -> records.patch(entity, id, body, expected))
         .flatMap(record -> json(ServerResponse.ok().eTag(etag(record)), record));
@@ -117,7 +115,7 @@ final class RecordApiHandler {
 
   private Mono<ServerResponse> bulk(ServerRequest request, boolean active) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> records.entity(entity))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity))
         .then(body(request))
         .map(RecordApiHandler::ids)
         .flatMap(ids -> records.setActive(entity, ids, active))
@@ -137,7 +135,7 @@ final class RecordApiHandler {
   /** {@code POST /api/v1/{entity}/owner} with {@code {"ids": [...], "owner": userId}}: {@code {"changed": n}}. */
   Mono<ServerResponse> bulkChangeOwner(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return Mono.fromCallable(() -> records.entity(entity)).then(body(request))
+    return Mono.fromCallable(() -> RecordService.entity(RequestSnapshot.of(request), entity)).then(body(request))
         .flatMap(body -> records.changeOwner(entity, ids(body), owner(body)))
         .flatMap(count -> json(ServerResponse.ok(), Json.object().put("changed", count)));
   }

@@ -11,6 +11,7 @@ import io.kith.savedsearch.SavedSearchDraft;
 import io.kith.savedsearch.SavedSearchService;
 import io.kith.security.CurrentUser;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ final class SavedSearchApiHandler {
 
   Mono<ServerResponse> list(ServerRequest request) {
     String entity = request.queryParam("entity").filter(e -> !e.isBlank()).orElse(null);
-    return viewer(request).flatMap(viewer -> Mono.fromCallable(() -> entity == null ? "" : records.entity(entity).name())
+    return viewer(request).flatMap(viewer -> Mono.fromCallable(() -> entity == null ? "" : RecordService.entity(RequestSnapshot.of(request), entity).name())
         .flatMap(checked -> searches.list(entity, viewer).map(s -> s.toJson(viewer)).collectList())
         .flatMap(items -> {
           ObjectNode out = Json.object();

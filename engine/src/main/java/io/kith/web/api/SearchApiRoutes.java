@@ -7,7 +7,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 import io.kith.export.CsvExport;
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.query.QueryReader;
 import io.kith.record.RecordService;
 import io.kith.savedsearch.SavedSearchService;
@@ -28,10 +27,10 @@ public class SearchApiRoutes {
 
   @Bean
   @Order(0)
-  RouterFunction<ServerResponse> searchApiRouter(MetadataRegistry registry, RecordService records,
+  RouterFunction<ServerResponse> searchApiRouter(RecordService records,
       SavedSearchService searches, QueryReader reader, CsvExport export, CurrentUser currentUser, Messages messages) {
     SavedSearchApiHandler saved = new SavedSearchApiHandler(searches, records, currentUser, messages);
-    ExportApiHandler exports = new ExportApiHandler(registry, reader, export);
+    ExportApiHandler exports = new ExportApiHandler(reader, export);
     return RouterFunctions.route()
         .path("/api/v1/saved-searches", b -> b
             .route(GET(""), saved::list)

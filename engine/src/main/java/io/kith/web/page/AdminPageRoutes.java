@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.security.SignIns;
 import io.kith.users.RoleService;
 import io.kith.users.UserService;
@@ -22,9 +21,9 @@ public class AdminPageRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> adminPageRouter(MetadataRegistry registry, Messages messages, UserService users,
+  RouterFunction<ServerResponse> adminPageRouter(Messages messages, UserService users,
       RoleService roles, SignIns signIns) {
-    AdminPages admin = new AdminPages(registry, new PageModel(messages));
+    AdminPages admin = new AdminPages(new PageModel(messages));
     UserPagesHandler userPages = new UserPagesHandler(admin, users, roles, signIns);
     RolePagesHandler rolePages = new RolePagesHandler(admin, roles, users);
     return RouterFunctions.route()

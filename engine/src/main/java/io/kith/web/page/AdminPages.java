@@ -1,11 +1,11 @@
 package io.kith.web.page;
 
 import io.kith.i18n.KithLocale;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.RecordException;
 import io.kith.security.Callers;
 import io.kith.validation.FieldError;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +29,10 @@ final class AdminPages {
   private static final Set<String> NOTICES = Set.of("created", "saved", "deactivated", "reactivated",
       "password_reset", "deleted", "option_deactivated", "field_off", "field_on");
 
-  private final MetadataRegistry registry;
   private final PageModel pages;
 
-  AdminPages(MetadataRegistry registry, PageModel pages) {
-    this.registry = registry;
+  AdminPages(PageModel pages) {
     this.pages = pages;
-  }
-
-  MetadataRegistry registry() {
-    return registry;
   }
 
   PageModel pages() {
@@ -58,7 +52,7 @@ final class AdminPages {
   /** Renders {@code admin/<template>} with the page frame, {@code extra} and the notice of {@code ?done=}. */
   Mono<ServerResponse> render(ServerRequest request, String template, HttpStatus status, Map<String, Object> extra) {
     KithLocale locale = locale(request);
-    return pages.base(request.exchange(), registry.snapshot(), locale, null).flatMap(model -> {
+    return pages.base(request.exchange(), RequestSnapshot.of(request), locale, null).flatMap(model -> {
       request.queryParam("done").filter(NOTICES::contains)
           .ifPresent(done -> model.put("notice", pages.text(locale, "admin.notice." + done)));
       model.putAll(extra);

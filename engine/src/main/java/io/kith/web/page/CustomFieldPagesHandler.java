@@ -13,6 +13,7 @@ import io.kith.render.AdminViews.Choice;
 import io.kith.render.MetaAdminViews.FieldForm;
 import io.kith.render.MetaAdminViews.FieldItem;
 import io.kith.security.Callers;
+import io.kith.web.RequestSnapshot;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class CustomFieldPagesHandler {
 
   Mono<ServerResponse> entities(ServerRequest request) {
     KithLocale locale = AdminPages.locale(request);
-    return AdminPages.administrator(request).then(Mono.fromSupplier(() -> admin.registry().snapshot().entities()
+    return AdminPages.administrator(request).then(Mono.fromSupplier(() -> RequestSnapshot.of(request).entities()
         .values().stream().map(e -> new Choice(e.name(), e.pluralLabel(locale), false)).toList()))
         .flatMap(items -> admin.render(request, "field-entities", HttpStatus.OK, Map.of("entities", items)));
   }
@@ -74,7 +75,7 @@ final class CustomFieldPagesHandler {
       Map<String, Object> confirm) {
     KithLocale locale = AdminPages.locale(request);
     String entity = request.pathVariable("entity");
-    EntityDef def = entityDef(entity);
+    EntityDef def = entityDef(request, entity);
     ObjectNode body = model.body(MetadataKind.ENTITY, entity);
     return Mono.zip(model.shippedFields(entity), model.retiredFields(entity)).flatMap(t -> {
       Set<String> shipped = t.getT1();
@@ -92,9 +93,9 @@ final class CustomFieldPagesHandler {
       extra.put("form", form);
       extra.put("types", TYPES.stream().map(type -> new Choice(type, admin.pages().text(locale, "meta.type." + type),
           type.equals(form.type()))).toList());
-      extra.put("lists", admin.registry().snapshot().optionLists().values().stream()
+      extra.put("lists", RequestSnapshot.of(request).optionLists().values().stream()
           .map(l -> new Choice(l.name(), l.label(locale), l.name().equals(form.list()))).toList());
-      extra.put("targets", admin.registry().snapshot().entities().values().stream()
+      extra.put("targets", RequestSnapshot.of(request).entities().values().stream()
           .map(e -> new Choice(e.name(), e.label(locale), e.name().equals(form.entity()))).toList());
       extra.put("locales", List.of(KithLocale.values()).stream().map(KithLocale::tag).toList());
       if (error != null) {
@@ -112,7 +113,7 @@ final class CustomFieldPagesHandler {
     String entity = request.pathVariable("entity");
     KithLocale locale = AdminPages.locale(request);
     return AdminPages.administrator(request).then(request.formData()).flatMap(data -> {
-      entityDef(entity);
+      entityDef(request, entity);
       FieldForm form = read(data);
       boolean dryRun = !"apply".equals(data.getFirst("intent"));
       List<String> problems = new ArrayList<>();
@@ -278,8 +279,8 @@ final class CustomFieldPagesHandler {
     return new FieldForm("", Map.of(), "text", "", "", "", "", "", false, "", List.of(), List.of());
   }
 
-  private EntityDef entityDef(String entity) {
-    EntityDef def = admin.registry().snapshot().entities().get(entity);
+  private static EntityDef entityDef(ServerRequest request, String entity) {
+    EntityDef def = RequestSnapshot.of(request).entities().get(entity);
     if (def == null) {
       throw new RecordException(RecordException.Reason.NOT_FOUND, "no_entity");
     }

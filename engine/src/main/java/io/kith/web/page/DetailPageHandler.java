@@ -7,7 +7,6 @@ import io.kith.metadata.RelationshipSpec;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.DisplayNames;
 import io.kith.record.RecordService;
@@ -19,6 +18,7 @@ import io.kith.render.DetailView.Related;
 import io.kith.render.DetailView.Table;
 import io.kith.render.DisplayValues;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,6 @@ final class DetailPageHandler {
 
   private static final int RELATED_LIMIT = 10;
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final DisplayValues display;
   private final PageModel pages;
@@ -49,11 +48,10 @@ final class DetailPageHandler {
   private final RelationshipList relationships;
   private final io.kith.files.FileStore files;
 
-  DetailPageHandler(MetadataRegistry registry, RecordService records, DisplayValues display, PageModel pages, Views views,
+  DetailPageHandler(RecordService records, DisplayValues display, PageModel pages, Views views,
       HistorySection history, OwnershipSection ownership, RelationshipList relationships,
       io.kith.files.FileStore files) {
     this.files = files;
-    this.registry = registry;
     this.records = records;
     this.display = display;
     this.pages = pages;
@@ -65,8 +63,8 @@ final class DetailPageHandler {
   }
 
   Mono<ServerResponse> detail(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return records.get(entity.name(), id).flatMap(record -> {

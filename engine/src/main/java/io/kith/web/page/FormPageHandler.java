@@ -3,7 +3,6 @@ package io.kith.web.page;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SubtypeDef;
 import io.kith.record.DisplayNames;
@@ -18,6 +17,7 @@ import io.kith.render.FormView;
 import io.kith.render.FormViews;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +41,6 @@ final class FormPageHandler {
   static final String VERSION = "_version";
   static final String SUBTYPE = "subtype";
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final FormValues formValues;
   private final FormViews formViews;
@@ -54,12 +53,11 @@ final class FormPageHandler {
   private final io.kith.files.FileStore files;
   private final io.kith.support.SnapshotCache<CachedPage> blankForms = new io.kith.support.SnapshotCache<>();
 
-  FormPageHandler(MetadataRegistry registry, RecordService records, FormValues formValues, FormViews formViews,
+  FormPageHandler(RecordService records, FormValues formValues, FormViews formViews,
       Problems problems, PageModel pages, Views views, DisplayValues display, FormInputs inputs,
       io.kith.files.FileStore files) {
     this.inputs = inputs;
     this.files = files;
-    this.registry = registry;
     this.records = records;
     this.formValues = formValues;
     this.formViews = formViews;
@@ -76,8 +74,8 @@ final class FormPageHandler {
   }
 
   private Mono<ServerResponse> newForm(ServerRequest request, Long user) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     String subtype = request.queryParam(SUBTYPE).filter(s -> entity.subtype(s).isPresent()).orElse(null);
     if (entity.hasSubtypes() && subtype == null) {
@@ -136,8 +134,8 @@ final class FormPageHandler {
   }
 
   Mono<ServerResponse> editForm(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return records.require(entity.name(), io.kith.access.Action.EDIT).then(records.get(entity.name(), id)).flatMap(record -> {
@@ -150,8 +148,8 @@ final class FormPageHandler {
   }
 
   Mono<ServerResponse> create(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     return Mono.zip(inputs.read(request), records.require(entity.name(), io.kith.access.Action.CREATE)).flatMap(t -> {
       MultiValueMap<String, String> form = t.getT1();
@@ -166,8 +164,8 @@ final class FormPageHandler {
   }
 
   Mono<ServerResponse> update(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return Mono.zip(inputs.read(request), records.get(entity.name(), id),
@@ -201,14 +199,14 @@ final class FormPageHandler {
   }
 
   private Mono<ServerResponse> setActive(ServerRequest request, boolean active) {
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    EntityDef entity = RecordService.entity(RequestSnapshot.of(request), request.pathVariable("entity"));
     long id = PageIds.id(request);
     return records.setActive(entity.name(), id, active).flatMap(r -> redirect("/app/" + entity.name() + "/" + id));
   }
 
   /** The list's bulk action: deactivate the ticked rows. */
   Mono<ServerResponse> bulkDeactivate(ServerRequest request) {
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    EntityDef entity = RecordService.entity(RequestSnapshot.of(request), request.pathVariable("entity"));
     return request.formData().flatMap(form -> {
       List<Long> ids = new ArrayList<>();
       for (String value : form.getOrDefault("ids", List.of())) {

@@ -5,7 +5,6 @@ import io.kith.i18n.KithLocale;
 import io.kith.importing.ImportProfiles;
 import io.kith.importing.ImportService;
 import io.kith.metadata.EntityDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SubtypeDef;
 import io.kith.record.RecordException;
@@ -14,6 +13,7 @@ import io.kith.render.Link;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,16 +40,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ImportPageHandler {
 
-  private final MetadataRegistry registry;
   private final ImportService imports;
   private final ImportProfiles profiles;
   private final PageModel pages;
   private final Problems problems;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  ImportPageHandler(MetadataRegistry registry, ImportService imports, ImportProfiles profiles, PageModel pages,
+  ImportPageHandler(ImportService imports, ImportProfiles profiles, PageModel pages,
       Problems problems) {
-    this.registry = registry;
     this.imports = imports;
     this.profiles = profiles;
     this.pages = pages;
@@ -62,7 +60,7 @@ final class ImportPageHandler {
   }
 
   private Mono<ServerResponse> startPage(ServerRequest request, List<String> errors, HttpStatus status) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return Mono.zip(pages.base(request.exchange(), snapshot, locale, null), profiles.list().collectList(),
             io.kith.security.Callers.access(request.exchange()))
@@ -206,7 +204,7 @@ final class ImportPageHandler {
   /** Runs the dry run on a received file and shows it with the mapping form. */
   private Mono<ServerResponse> preview(ServerRequest request, Path file, String fileName, JsonNode doc,
       List<String> errors, HttpStatus status) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return imports.start(file, fileName, null, doc, true, locale, true)
         .zipWith(pages.base(request.exchange(), snapshot, locale, null))
@@ -232,7 +230,7 @@ final class ImportPageHandler {
   /** {@code GET /app/imports/{id}}: the job's progress (live through server-sent events with kith.js). */
   Mono<ServerResponse> job(ServerRequest request) {
     long id = PageIds.id(request);
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return imports.status(id).zipWith(pages.base(request.exchange(), snapshot, locale, null)).flatMap(t -> {
       ObjectNode job = t.getT1();

@@ -6,7 +6,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import io.kith.i18n.Messages;
 import io.kith.importing.ImportProfiles;
 import io.kith.importing.ImportService;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +20,9 @@ public class ImportPageRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> importPageRouter(MetadataRegistry registry, ImportService imports,
+  RouterFunction<ServerResponse> importPageRouter(ImportService imports,
       ImportProfiles profiles, Messages messages, Problems problems) {
-    ImportPageHandler handler = new ImportPageHandler(registry, imports, profiles, new PageModel(messages), problems);
+    ImportPageHandler handler = new ImportPageHandler(imports, profiles, new PageModel(messages), problems);
     return RouterFunctions.route()
         .path("/app/imports", b -> b
             .route(GET(""), handler::start)

@@ -4,7 +4,6 @@ import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SortSpec;
 import io.kith.record.DisplayNames;
@@ -22,6 +21,7 @@ import io.kith.render.ListView.Pager;
 import io.kith.render.ListView.Param;
 import io.kith.render.ListView.Row;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ListPageHandler {
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final ListParameters queries;
   private final DisplayValues display;
@@ -51,9 +50,8 @@ final class ListPageHandler {
   private final Views views;
   private final ReferenceLabels referenceLabels;
 
-  ListPageHandler(MetadataRegistry registry, RecordService records, ListParameters queries,
+  ListPageHandler(RecordService records, ListParameters queries,
       DisplayValues display, PageModel pages, Views views) {
-    this.registry = registry;
     this.records = records;
     this.queries = queries;
     this.display = display;
@@ -63,8 +61,8 @@ final class ListPageHandler {
   }
 
   Mono<ServerResponse> list(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     MultiValueMap<String, String> params = withoutBlankFilters(request.queryParams());
     return io.kith.security.Callers.id(request.exchange())

@@ -3,7 +3,6 @@ package io.kith.web.page;
 import io.kith.i18n.Messages;
 import io.kith.metaadmin.MetaChangeService;
 import io.kith.metaadmin.ModelAdmin;
-import io.kith.metadata.MetadataRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,9 +19,9 @@ public class MetaAdminPageRoutes {
 
   @Bean
   @Order(-2)
-  RouterFunction<ServerResponse> metaAdminPageRouter(MetadataRegistry registry, Messages messages,
+  RouterFunction<ServerResponse> metaAdminPageRouter(Messages messages,
       MetaChangeService changes) {
-    AdminPages admin = new AdminPages(registry, new PageModel(messages));
+    AdminPages admin = new AdminPages(new PageModel(messages));
     ModelAdmin model = new ModelAdmin(changes);
     OptionListPagesHandler lists = new OptionListPagesHandler(admin, model);
     CustomFieldPagesHandler fields = new CustomFieldPagesHandler(admin, model);

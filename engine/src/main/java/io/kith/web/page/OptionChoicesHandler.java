@@ -5,11 +5,11 @@ import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.RecordService;
 import io.kith.render.FormViews;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +24,19 @@ import reactor.core.publisher.Mono;
  */
 final class OptionChoicesHandler {
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final PageModel pages;
   private final Views views;
 
-  OptionChoicesHandler(MetadataRegistry registry, RecordService records, PageModel pages, Views views) {
-    this.registry = registry;
+  OptionChoicesHandler(RecordService records, PageModel pages, Views views) {
     this.records = records;
     this.pages = pages;
     this.views = views;
   }
 
   Mono<ServerResponse> choices(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     FieldDef field = entity.field(request.pathVariable("field"))
         .filter(f -> f.type() instanceof FieldType.Option o && o.dependsOn() != null).orElse(null);
     KithLocale locale = RequestLocale.of(request.exchange());

@@ -8,6 +8,7 @@ import io.kith.render.MetaAdminViews.OptionForm;
 import io.kith.render.MetaAdminViews.OptionItem;
 import io.kith.render.MetaAdminViews.OptionListItem;
 import io.kith.security.Callers;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class OptionListPagesHandler {
 
   Mono<ServerResponse> lists(ServerRequest request) {
     KithLocale locale = AdminPages.locale(request);
-    return AdminPages.administrator(request).then(Mono.fromSupplier(() -> admin.registry().snapshot().optionLists()
+    return AdminPages.administrator(request).then(Mono.fromSupplier(() -> RequestSnapshot.of(request).optionLists()
         .values().stream().map(l -> new OptionListItem(l.name(), l.label(locale), l.options().size(),
             (int) l.options().stream().filter(o -> !o.active()).count())).toList()))
         .flatMap(items -> admin.render(request, "option-lists", HttpStatus.OK, Map.of("lists", items)));
@@ -70,7 +71,7 @@ final class OptionListPagesHandler {
         .filter(o -> show.equals("all") || o.active() == show.equals("active"))
         .filter(o -> matches(query, o)).toList();
     Map<String, Object> extra = new HashMap<>();
-    extra.put("list", new OptionListItem(name, admin.registry().snapshot().optionLists().get(name).label(locale),
+    extra.put("list", new OptionListItem(name, RequestSnapshot.of(request).optionLists().get(name).label(locale),
         all.size(), (int) all.stream().filter(o -> !o.active()).count()));
     extra.put("options", shown);
     extra.put("query", query);

@@ -36,17 +36,17 @@ public class PageRoutes {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());
     DisplayValues display = new DisplayValues(messages, clock.getZone());
-    ListPageHandler list = new ListPageHandler(registry, records, queries, display, pages, views);
+    ListPageHandler list = new ListPageHandler(records, queries, display, pages, views);
     HistorySection history = new HistorySection(historyReader, new HistoryViews(display, messages),
         new ReferenceLabels(records));
     OwnershipSection ownership = new OwnershipSection(records, users, pages);
-    DetailPageHandler detail = new DetailPageHandler(registry, records, display, pages, views, history, ownership,
+    DetailPageHandler detail = new DetailPageHandler(records, display, pages, views, history, ownership,
         new io.kith.relationship.RelationshipList(registry, records), uploads.store());
-    FormPageHandler forms = new FormPageHandler(registry, records, new FormValues(fieldTypes, clock.getZone()),
+    FormPageHandler forms = new FormPageHandler(records, new FormValues(fieldTypes, clock.getZone()),
         new FormViews(fieldTypes), problems, pages, views, display, new FormInputs(uploads), uploads.store());
-    HomePageHandler home = new HomePageHandler(registry, pages);
-    OptionChoicesHandler choices = new OptionChoicesHandler(registry, records, pages, views);
-    SignInPageHandler signIn = new SignInPageHandler(registry, signIns, users, pages);
+    HomePageHandler home = new HomePageHandler(pages);
+    OptionChoicesHandler choices = new OptionChoicesHandler(records, pages, views);
+    SignInPageHandler signIn = new SignInPageHandler(signIns, users, pages);
     return RouterFunctions.route()
         .GET("/", request -> ServerResponse.seeOther(URI.create("/app")).build())
         .GET("/login", signIn::form)

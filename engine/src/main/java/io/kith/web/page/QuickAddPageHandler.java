@@ -3,12 +3,12 @@ package io.kith.web.page;
 import io.kith.fieldtype.Json;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.RecordService;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,13 +38,11 @@ final class QuickAddPageHandler {
   /** The box's inputs are {@code quick_first_name}…, apart from any record form on the same page. */
   static final String INPUT_PREFIX = "quick_";
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final Problems problems;
   private final PageModel pages;
 
-  QuickAddPageHandler(MetadataRegistry registry, RecordService records, Problems problems, PageModel pages) {
-    this.registry = registry;
+  QuickAddPageHandler(RecordService records, Problems problems, PageModel pages) {
     this.records = records;
     this.problems = problems;
     this.pages = pages;
@@ -59,10 +57,10 @@ final class QuickAddPageHandler {
 
   Mono<ServerResponse> create(ServerRequest request) {
     KithLocale locale = RequestLocale.of(request.exchange());
-    if (!available(registry.snapshot())) {
+    if (!available(RequestSnapshot.of(request))) {
       return ServerResponse.notFound().build();
     }
-    EntityDef entity = records.entity(ENTITY);
+    EntityDef entity = RecordService.entity(RequestSnapshot.of(request), ENTITY);
     return request.formData().flatMap(form -> {
       Map<String, String> values = values(form);
       if (values.values().stream().allMatch(String::isEmpty)) {
@@ -122,7 +120,7 @@ final class QuickAddPageHandler {
 
   private Mono<ServerResponse> rejected(ServerRequest request, Map<String, String> values, Map<String, String> errors,
       KithLocale locale) {
-    return pages.base(request.exchange(), registry.snapshot(), locale, ENTITY).flatMap(model -> {
+    return pages.base(request.exchange(), RequestSnapshot.of(request), locale, ENTITY).flatMap(model -> {
       model.put("quickAddValues", values);
       model.put("quickAddErrors", errors);
       return ServerResponse.status(HttpStatus.BAD_REQUEST)

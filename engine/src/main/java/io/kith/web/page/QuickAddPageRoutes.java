@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.RecordService;
 import io.kith.web.Problems;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +19,9 @@ public class QuickAddPageRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> quickAddPageRouter(MetadataRegistry registry, RecordService records,
+  RouterFunction<ServerResponse> quickAddPageRouter(RecordService records,
       Problems problems, Messages messages) {
-    QuickAddPageHandler handler = new QuickAddPageHandler(registry, records, problems, new PageModel(messages));
+    QuickAddPageHandler handler = new QuickAddPageHandler(records, problems, new PageModel(messages));
     return RouterFunctions.route()
         .POST("/app/quick-add", handler::create)
         .filter(new LanguageCookieFilter())

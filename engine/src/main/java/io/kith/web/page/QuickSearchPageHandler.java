@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.KithLocale;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.render.QuickSearchView;
 import io.kith.render.QuickSearchView.Group;
@@ -9,6 +8,7 @@ import io.kith.render.QuickSearchView.Hit;
 import io.kith.search.QuickSearch;
 import io.kith.search.SearchHit;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +22,16 @@ import reactor.core.publisher.Mono;
 /** {@code /app/search?q=}: the results of the search box in every page's header, by entity type. */
 final class QuickSearchPageHandler {
 
-  private final MetadataRegistry registry;
   private final QuickSearch search;
   private final PageModel pages;
 
-  QuickSearchPageHandler(MetadataRegistry registry, QuickSearch search, PageModel pages) {
-    this.registry = registry;
+  QuickSearchPageHandler(QuickSearch search, PageModel pages) {
     this.search = search;
     this.pages = pages;
   }
 
   Mono<ServerResponse> search(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     String q = request.queryParam("q").orElse("").strip();
     Mono<List<SearchHit>> hits = q.isEmpty() ? Mono.just(List.of()) : search.search(q, QuickSearch.MAX_LIMIT);

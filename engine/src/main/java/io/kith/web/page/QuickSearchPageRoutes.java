@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.search.QuickSearch;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +18,8 @@ public class QuickSearchPageRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> quickSearchPageRouter(MetadataRegistry registry, QuickSearch search, Messages messages) {
-    QuickSearchPageHandler handler = new QuickSearchPageHandler(registry, search, new PageModel(messages));
+  RouterFunction<ServerResponse> quickSearchPageRouter(QuickSearch search, Messages messages) {
+    QuickSearchPageHandler handler = new QuickSearchPageHandler(search, new PageModel(messages));
     return RouterFunctions.route()
         .GET("/app/search", handler::search)
         .filter(new LanguageCookieFilter())

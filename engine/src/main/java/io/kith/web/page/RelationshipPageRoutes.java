@@ -4,7 +4,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.RecordService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +17,9 @@ import org.springframework.web.reactive.result.view.freemarker.FreeMarkerConfig;
 public class RelationshipPageRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> relationshipPageRouter(MetadataRegistry registry, RecordService records,
+  RouterFunction<ServerResponse> relationshipPageRouter(RecordService records,
       Messages messages, FreeMarkerConfig freemarker) {
-    RelationshipPickerHandler handler = new RelationshipPickerHandler(registry, records, new PageModel(messages),
+    RelationshipPickerHandler handler = new RelationshipPickerHandler(records, new PageModel(messages),
         new Views(freemarker.getConfiguration()));
     return RouterFunctions.route()
         .path("/app/{entity}/{id}/relationships/add", b -> b

@@ -6,7 +6,6 @@ import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.RelationshipSpec;
 import io.kith.metadata.RelationshipTypeDef;
@@ -16,6 +15,7 @@ import io.kith.record.RecordService;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,13 +52,11 @@ final class RelationshipPickerHandler {
 
   private static final Pattern RECORD_ERROR = Pattern.compile("records\\[(\\d+)]\\.?(.*)");
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final PageModel pages;
   private final Views views;
 
-  RelationshipPickerHandler(MetadataRegistry registry, RecordService records, PageModel pages, Views views) {
-    this.registry = registry;
+  RelationshipPickerHandler(RecordService records, PageModel pages, Views views) {
     this.records = records;
     this.pages = pages;
     this.views = views;
@@ -80,8 +78,8 @@ final class RelationshipPickerHandler {
   }
 
   Mono<ServerResponse> create(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     return request.formData().flatMap(form -> {
@@ -159,8 +157,8 @@ final class RelationshipPickerHandler {
 
   private Mono<ServerResponse> render(ServerRequest request, MultiValueMap<String, String> params,
       List<String> problems, HttpStatus status) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     long id = PageIds.id(request);
     KithLocale locale = RequestLocale.of(request.exchange());
     EntityDef kind = kind(snapshot, entity, params.getFirst("kind"));

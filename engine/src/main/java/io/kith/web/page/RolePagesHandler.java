@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.KithLocale;
-import io.kith.metadata.MetadataSnapshot;
 import io.kith.record.RecordException;
 import io.kith.render.AdminViews.RoleForm;
 import io.kith.render.AdminViews.RoleItem;
@@ -11,6 +10,7 @@ import io.kith.users.User;
 import io.kith.users.UserService;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -58,12 +58,12 @@ final class RolePagesHandler {
   Mono<ServerResponse> newForm(ServerRequest request) {
     KithLocale locale = AdminPages.locale(request);
     return AdminPages.administrator(request).then(Mono.defer(() -> form(request,
-        new RoleForm(null, "", "", false, matrix.rows(snapshot(), (tools.jackson.databind.JsonNode) null, locale),
+        new RoleForm(null, "", "", false, matrix.rows(RequestSnapshot.of(request), (tools.jackson.databind.JsonNode) null, locale),
             Map.of()), HttpStatus.OK)));
   }
 
   Mono<ServerResponse> create(ServerRequest request) {
-    return AdminPages.administrator(request).then(request.formData()).flatMap(form -> roles.create(draft(form))
+    return AdminPages.administrator(request).then(request.formData()).flatMap(form -> roles.create(draft(request, form))
         .flatMap(role -> redirect("/app/admin/roles/" + role.id() + "?done=created"))
         .onErrorResume(RecordValidationException.class, e -> refused(request, null, form, e.errors())));
   }
@@ -72,12 +72,12 @@ final class RolePagesHandler {
     KithLocale locale = AdminPages.locale(request);
     return AdminPages.administrator(request).then(roles.get(PageIds.id(request)))
         .flatMap(role -> form(request, new RoleForm(role.id(), role.name(), role.label(), role.administrator(),
-            matrix.rows(snapshot(), role.permissions(), locale), Map.of()), HttpStatus.OK));
+            matrix.rows(RequestSnapshot.of(request), role.permissions(), locale), Map.of()), HttpStatus.OK));
   }
 
   Mono<ServerResponse> update(ServerRequest request) {
     long id = PageIds.id(request);
-    return AdminPages.administrator(request).then(request.formData()).flatMap(form -> roles.update(id, draft(form))
+    return AdminPages.administrator(request).then(request.formData()).flatMap(form -> roles.update(id, draft(request, form))
         .flatMap(role -> redirect("/app/admin/roles/" + id + "?done=saved"))
         .onErrorResume(RecordValidationException.class, e -> refused(request, id, form, e.errors())));
   }
@@ -96,7 +96,7 @@ final class RolePagesHandler {
       List<FieldError> errors) {
     KithLocale locale = AdminPages.locale(request);
     return form(request, new RoleForm(id, first(form, "name"), first(form, "label"), form.containsKey("administrator"),
-        matrix.rows(snapshot(), form, locale), admin.messages("role", FIELDS, errors, locale)), HttpStatus.BAD_REQUEST);
+        matrix.rows(RequestSnapshot.of(request), form, locale), admin.messages("role", FIELDS, errors, locale)), HttpStatus.BAD_REQUEST);
   }
 
   private Mono<ServerResponse> form(ServerRequest request, RoleForm role, HttpStatus status) {
@@ -105,13 +105,9 @@ final class RolePagesHandler {
     return admin.render(request, "role", status, extra);
   }
 
-  private Role draft(MultiValueMap<String, String> form) {
+  private Role draft(ServerRequest request, MultiValueMap<String, String> form) {
     return new Role(0, first(form, "name").strip(), first(form, "label").strip(), form.containsKey("administrator"),
-        PermissionMatrix.document(snapshot(), form));
-  }
-
-  private MetadataSnapshot snapshot() {
-    return admin.registry().snapshot();
+        PermissionMatrix.document(RequestSnapshot.of(request), form));
   }
 
   private static String first(MultiValueMap<String, String> form, String name) {

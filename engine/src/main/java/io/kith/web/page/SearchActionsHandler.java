@@ -4,7 +4,6 @@ import io.kith.export.CsvExport;
 import io.kith.fieldtype.Json;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.query.Query;
 import io.kith.query.QueryReader;
@@ -16,6 +15,7 @@ import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.CsvResponses;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SearchActionsHandler {
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final QueryReader reader;
   private final SavedSearchService searches;
@@ -45,10 +44,9 @@ final class SearchActionsHandler {
   private final SearchPageHandler page;
   private final PageModel pages;
 
-  SearchActionsHandler(MetadataRegistry registry, RecordService records, QueryReader reader,
+  SearchActionsHandler(RecordService records, QueryReader reader,
       SavedSearchService searches, SearchStates states, CsvExport export, CurrentUser currentUser,
       SearchPageHandler page, PageModel pages) {
-    this.registry = registry;
     this.records = records;
     this.reader = reader;
     this.searches = searches;
@@ -70,8 +68,8 @@ final class SearchActionsHandler {
   }
 
   private Mono<ServerResponse> exportOf(ServerRequest request, MultiValueMap<String, String> params, List<Long> ids) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     return currentUser.id(request.exchange())
         .flatMap(viewer -> states.resolve(snapshot, entity, params, viewer))
@@ -102,7 +100,7 @@ final class SearchActionsHandler {
 
   /** Deactivates the ticked results and goes back to the same results page. */
   Mono<ServerResponse> deactivate(ServerRequest request) {
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    EntityDef entity = RecordService.entity(RequestSnapshot.of(request), request.pathVariable("entity"));
     String base = "/app/" + entity.name() + "/search";
     return request.formData().flatMap(form -> {
       String back = form.getFirst("back");
@@ -118,8 +116,8 @@ final class SearchActionsHandler {
 
   /** Saves the search shown as a new saved search, or as changes to the saved one being edited. */
   Mono<ServerResponse> save(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     return Mono.zip(request.formData(), currentUser.id(request.exchange())).flatMap(t -> {
       MultiValueMap<String, String> form = t.getT1();
@@ -140,7 +138,7 @@ final class SearchActionsHandler {
 
   /** Deletes one of the viewer's saved searches. */
   Mono<ServerResponse> delete(ServerRequest request) {
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    EntityDef entity = RecordService.entity(RequestSnapshot.of(request), request.pathVariable("entity"));
     long id = PageIds.id(request);
     return currentUser.id(request.exchange())
         .flatMap(viewer -> searches.delete(id, viewer))

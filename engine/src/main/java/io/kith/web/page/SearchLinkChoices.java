@@ -5,7 +5,6 @@ import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.query.Filter;
 import io.kith.query.Query;
@@ -47,7 +46,7 @@ final class SearchLinkChoices {
   }
 
   /** The link actions offered for {@code entity}: none when the viewer may not edit it. */
-  Mono<List<LinkActionView>> actions(EntityDef entity, KithLocale locale) {
+  Mono<List<LinkActionView>> actions(MetadataSnapshot snapshot, EntityDef entity, KithLocale locale) {
     List<FieldDef> fields = entity.fields().stream()
         .filter(f -> f.type() instanceof FieldType.MultiReference && !f.readOnly() && !f.hidden()).toList();
     if (fields.isEmpty()) {
@@ -56,14 +55,14 @@ final class SearchLinkChoices {
     return records.require(entity.name(), Action.EDIT)
         .flatMapMany(access -> Flux.fromIterable(fields)
             .filter(f -> !access.hidden(entity.name(), f.name()) && !access.readOnly(entity.name(), f.name()))
-            .concatMap(field -> action(field, locale)))
+            .concatMap(field -> action(snapshot, field, locale)))
         .collectList()
         .onErrorResume(RecordException.class, e -> Mono.just(List.of()));
   }
 
-  private Mono<LinkActionView> action(FieldDef field, KithLocale locale) {
+  private Mono<LinkActionView> action(MetadataSnapshot snapshot, FieldDef field, KithLocale locale) {
     String target = ((FieldType.MultiReference) field.type()).entity();
-    EntityDef targetDef = records.entity(target);
+    EntityDef targetDef = RecordService.entity(snapshot, target);
     Query query = new Query(target, new Filter.Condition("active", io.kith.query.Operator.EQ, true),
         List.of(new SortSpec("id", false)), 1, MAX_CHOICES, List.of());
     return records.list(target, query)

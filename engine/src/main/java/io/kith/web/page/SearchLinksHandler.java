@@ -5,7 +5,6 @@ import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.query.Filter;
 import io.kith.query.Query;
@@ -18,6 +17,7 @@ import io.kith.security.CurrentUser;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,6 @@ import reactor.core.publisher.Mono;
  */
 final class SearchLinksHandler {
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final QueryReader reader;
   private final SearchStates states;
@@ -42,9 +41,8 @@ final class SearchLinksHandler {
   private final PageModel pages;
   private final SearchPageHandler page;
 
-  SearchLinksHandler(MetadataRegistry registry, RecordService records, QueryReader reader, SearchStates states,
+  SearchLinksHandler(RecordService records, QueryReader reader, SearchStates states,
       CurrentUser currentUser, PageModel pages, SearchPageHandler page) {
-    this.registry = registry;
     this.records = records;
     this.reader = reader;
     this.states = states;
@@ -59,8 +57,8 @@ final class SearchLinksHandler {
    * own parameters. Goes back to the results with what changed, or with the problem.
    */
   Mono<ServerResponse> edit(ServerRequest request) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     String base = "/app/" + entity.name() + "/search";
     return request.formData().flatMap(form -> {

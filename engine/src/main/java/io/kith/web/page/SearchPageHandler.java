@@ -3,7 +3,6 @@ package io.kith.web.page;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SortSpec;
 import io.kith.query.LenientQuery;
@@ -29,6 +28,7 @@ import io.kith.security.CurrentUser;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SearchPageHandler {
 
-  private final MetadataRegistry registry;
   private final RecordService records;
   private final QueryReader reader;
   private final SavedSearchService searches;
@@ -61,11 +60,10 @@ final class SearchPageHandler {
   private final ReferenceLabels referenceLabels;
   private final SearchLinkChoices links;
 
-  SearchPageHandler(MetadataRegistry registry, RecordService records, QueryReader reader, SavedSearchService searches,
+  SearchPageHandler(RecordService records, QueryReader reader, SavedSearchService searches,
       SearchStates states, SearchViews searchViews, DisplayValues display, PageModel pages, Views views,
       CurrentUser currentUser, SearchLinkChoices links) {
     this.links = links;
-    this.registry = registry;
     this.records = records;
     this.reader = reader;
     this.searches = searches;
@@ -90,8 +88,8 @@ final class SearchPageHandler {
   /** As above, with {@code linkError} shown beside the selection's group and tag actions. */
   Mono<ServerResponse> render(ServerRequest request, MultiValueMap<String, String> params, String saveError,
       String linkError) {
-    MetadataSnapshot snapshot = registry.snapshot();
-    EntityDef entity = records.entity(request.pathVariable("entity"));
+    MetadataSnapshot snapshot = RequestSnapshot.of(request);
+    EntityDef entity = RecordService.entity(snapshot, request.pathVariable("entity"));
     KithLocale locale = RequestLocale.of(request.exchange());
     return records.require(entity.name(), io.kith.access.Action.VIEW).then(currentUser.id(request.exchange()))
         .flatMap(viewer -> states.resolve(snapshot, entity, params, viewer)
@@ -101,7 +99,7 @@ final class SearchPageHandler {
               : run(entity, outcome.query, state.params().getFirst("jump")).map(Optional::of);
           return Mono.zip(results, searches.list(entity.name(), viewer).collectList(),
                   referenceLabels.of(SearchViews.referencedIds(states.fields(snapshot, entity), state.form())),
-                  pages.base(request.exchange(), snapshot, locale, entity.name()), links.actions(entity, locale))
+                  pages.base(request.exchange(), snapshot, locale, entity.name()), links.actions(snapshot, entity, locale))
               .flatMap(t -> resultLabels(entity, outcome.query, t.getT1()).flatMap(labels -> {
                 Map<String, Object> model = t.getT4();
                 model.put("linkActions", t.getT5());

@@ -6,7 +6,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import io.kith.export.CsvExport;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.query.QueryReader;
 import io.kith.record.RecordService;
 import io.kith.render.DisplayValues;
@@ -31,16 +30,16 @@ public class SearchPageRoutes {
 
   @Bean
   @Order(0)
-  RouterFunction<ServerResponse> searchPageRouter(MetadataRegistry registry, RecordService records,
+  RouterFunction<ServerResponse> searchPageRouter(RecordService records,
       QueryReader reader, SavedSearchService searches, CsvExport export, CurrentUser currentUser,
       FieldTypes fieldTypes, Messages messages, Clock clock, FreeMarkerConfig freemarker) {
     PageModel pages = new PageModel(messages);
     Views views = new Views(freemarker.getConfiguration());
     SearchStates states = new SearchStates(fieldTypes, searches);
-    SearchPageHandler page = new SearchPageHandler(registry, records, reader, searches, states,
+    SearchPageHandler page = new SearchPageHandler(records, reader, searches, states,
         new SearchViews(messages), new DisplayValues(messages, clock.getZone()), pages, views, currentUser, new SearchLinkChoices(records, pages));
-    SearchLinksHandler links = new SearchLinksHandler(registry, records, reader, states, currentUser, pages, page);
-    SearchActionsHandler actions = new SearchActionsHandler(registry, records, reader, searches, states, export,
+    SearchLinksHandler links = new SearchLinksHandler(records, reader, states, currentUser, pages, page);
+    SearchActionsHandler actions = new SearchActionsHandler(records, reader, searches, states, export,
         currentUser, page, pages);
     return RouterFunctions.route()
         .path("/app/{entity}/search", b -> b

@@ -1,13 +1,13 @@
 package io.kith.web.page;
 
 import io.kith.i18n.KithLocale;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.security.Callers;
 import io.kith.security.SignIns;
 import io.kith.users.UserService;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +26,11 @@ import reactor.core.publisher.Mono;
  */
 final class SignInPageHandler {
 
-  private final MetadataRegistry registry;
   private final SignIns signIns;
   private final UserService users;
   private final PageModel pages;
 
-  SignInPageHandler(MetadataRegistry registry, SignIns signIns, UserService users, PageModel pages) {
-    this.registry = registry;
+  SignInPageHandler(SignIns signIns, UserService users, PageModel pages) {
     this.signIns = signIns;
     this.users = users;
     this.pages = pages;
@@ -97,7 +95,7 @@ final class SignInPageHandler {
 
   private Mono<ServerResponse> page(ServerRequest request, String template, HttpStatus status, Map<String, Object> extra) {
     KithLocale locale = RequestLocale.of(request.exchange());
-    return pages.base(request.exchange(), registry.snapshot(), locale, null).flatMap(model -> {
+    return pages.base(request.exchange(), RequestSnapshot.of(request), locale, null).flatMap(model -> {
       model.putAll(extra);
       return ServerResponse.status(status)
           .contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML,

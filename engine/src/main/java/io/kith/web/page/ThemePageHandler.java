@@ -1,13 +1,13 @@
 package io.kith.web.page;
 
 import io.kith.i18n.KithLocale;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.record.RecordException;
 import io.kith.security.Callers;
 import io.kith.theme.Theme;
 import io.kith.theme.ThemeSettings;
 import io.kith.theme.ThemeWebFilter;
 import io.kith.web.RequestLocale;
+import io.kith.web.RequestSnapshot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,12 +25,10 @@ import reactor.core.publisher.Mono;
  */
 final class ThemePageHandler {
 
-  private final MetadataRegistry registry;
   private final ThemeSettings settings;
   private final PageModel pages;
 
-  ThemePageHandler(MetadataRegistry registry, ThemeSettings settings, PageModel pages) {
-    this.registry = registry;
+  ThemePageHandler(ThemeSettings settings, PageModel pages) {
     this.settings = settings;
     this.pages = pages;
   }
@@ -69,7 +67,7 @@ final class ThemePageHandler {
   private Mono<ServerResponse> page(ServerRequest request, Map<String, String> values, Map<String, String> errors,
       boolean saved, HttpStatus status) {
     KithLocale locale = RequestLocale.of(request.exchange());
-    return pages.base(request.exchange(), registry.snapshot(), locale, null).flatMap(model -> {
+    return pages.base(request.exchange(), RequestSnapshot.of(request), locale, null).flatMap(model -> {
       model.put("colours", Theme.COLOURS);
       model.put("values", values);
       model.put("errors", errors);

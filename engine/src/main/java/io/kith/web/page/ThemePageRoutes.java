@@ -1,7 +1,6 @@
 package io.kith.web.page;
 
 import io.kith.i18n.Messages;
-import io.kith.metadata.MetadataRegistry;
 import io.kith.theme.ThemeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +15,8 @@ public class ThemePageRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> themePageRouter(MetadataRegistry registry, ThemeSettings settings, Messages messages) {
-    ThemePageHandler handler = new ThemePageHandler(registry, settings, new PageModel(messages));
+  RouterFunction<ServerResponse> themePageRouter(ThemeSettings settings, Messages messages) {
+    ThemePageHandler handler = new ThemePageHandler(settings, new PageModel(messages));
     return RouterFunctions.route()
         .GET("/app/admin/theme", handler::form)
         .POST("/app/admin/theme", handler::save)
