@@ -103,7 +103,7 @@ final class MetaAdminHandler {
     return administrator(request).then(state().store().get(id))
         .switchIfEmpty(Mono.error(new MetaAdminException(404, "not_found", "There is no revision " + id + ".")))
         .flatMap(revision -> run(request, HttpStatus.OK, "revert to revision " + id,
-            base -> state().asOf(id).map(target -> ModelPackage.difference(base, target, state().loader()))));
+            base -> state().revertTo(base, id)));
   }
 
   /** {@code POST /import}: the package becomes the model; {@code ?merge=true} keeps items it does not have. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,6 +49,26 @@ public final class ModelAdmin {
   /** One stored revision as the revisions page shows it. */
   public record RevisionView(long id, String kind, String name, String action, OffsetDateTime createdAt,
       String createdBy, boolean deleted, String diff) {}
+
+  /**
+   * A revert worked out as a dry run, for the administrator to look at before it is made.
+   *
+   * @param items each item the revert changes, with what changes in it
+   * @param report the dry run's outcome: valid, problems, ddl, retired, conversions, confirmationNeeded
+   */
+  public record RevertPlan(long revision, List<ItemView> items, ObjectNode report) {
+
+    public boolean unchanged() {
+      return report.has("unchanged");
+    }
+
+    public boolean valid() {
+      return report.path("valid").asBoolean(false);
+    }
+  }
+
+  /** One item a revert changes: its kind and name, whether it goes away, and the diff as text. */
+  public record ItemView(String kind, String name, boolean deleted, String diff) {}
 
   private final MetaChangeService changes;
   /** The shipped files alone (no revision has id 0): they never change while Kith runs: loaded once a day at most. */
@@ -186,6 +207,32 @@ public final class ModelAdmin {
             }));
   }
 
+  /** What reverting to revision {@code id} would change, and whether it can be made; nothing is stored. */
+  public Mono<RevertPlan> previewRevert(long id, Long user) {
+    AtomicReference<List<ItemView>> items = new AtomicReference<>(List.of());
+    return revision(id).then(change("revert to revision " + id, true, false, user,
+            base -> state().revertTo(base, id).doOnNext(reverting -> items.set(views(base, reverting)))))
+        .map(report -> new RevertPlan(id, items.get(), report));
+  }
+
+  /**
+   * Makes the model as it stood right after revision {@code id}, as new revisions; {@code confirm}
+   * accepts retiring and converting, as the preview showed. Data-losing conversions are refused.
+   */
+  public Mono<ObjectNode> revert(long id, boolean confirm, Long user) {
+    return revision(id).then(change("revert to revision " + id, false, confirm, user, base -> state().revertTo(base, id)));
+  }
+
+  private Mono<Revision> revision(long id) {
+    return state().store().get(id).switchIfEmpty(Mono.error(() -> new Refused(new MetaAdminException(404, "not_found",
+        "There is no revision " + id + "."))));
+  }
+
+  private List<ItemView> views(EffectiveModel base, List<ItemChange> reverting) {
+    return reverting.stream().map(c -> new ItemView(c.item().kindCode(), c.item().name(), c.deletes(),
+        JsonDiff.between(base.body(c.item(), state().loader()), c.body()).toPrettyString())).toList();
+  }
+
   public Flux<RevisionView> revisions(int limit) {
     return state().store().latest(limit, Long.MAX_VALUE).map(r -> new RevisionView(r.id(), r.item().kindCode(),
         r.item().name(), r.action(), r.createdAt(), r.createdByLogin(), r.body() == null,
@@ -214,7 +261,12 @@ public final class ModelAdmin {
 
   private Mono<ObjectNode> run(String action, boolean dryRun, boolean confirm, Long user,
       Function<EffectiveModel, List<ItemChange>> edit) {
-    return changes.apply(new ChangeRequest(action, base -> Mono.fromCallable(() -> edit.apply(base)), dryRun, confirm, user))
+    return change(action, dryRun, confirm, user, base -> Mono.fromCallable(() -> edit.apply(base)));
+  }
+
+  private Mono<ObjectNode> change(String action, boolean dryRun, boolean confirm, Long user,
+      Function<EffectiveModel, Mono<List<ItemChange>>> edit) {
+    return changes.apply(new ChangeRequest(action, edit, dryRun, confirm, user))
         .onErrorMap(MetaAdminException.class, Refused::new);
   }
 }

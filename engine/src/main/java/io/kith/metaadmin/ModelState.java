@@ -67,6 +67,11 @@ public final class ModelState {
         .map(revisions -> EffectiveModel.of(shipped, revisions, loader));
   }
 
+  /** The item changes that make {@code base} the model as it stood right after revision {@code id}. */
+  Mono<List<ItemChange>> revertTo(EffectiveModel base, long id) {
+    return asOf(id).map(target -> ModelPackage.difference(base, target, loader));
+  }
+
   RevisionStore store() {
     return store;
   }

@@ -40,6 +40,8 @@ public class MetaAdminPageRoutes {
         .POST("/app/admin/fields/{entity}/{field}/retire", fields::retire)
         .POST("/app/admin/fields/{entity}/{field}/restore", fields::restore)
         .GET("/app/admin/revisions", revisions::list)
+        .GET("/app/admin/revisions/{id}/revert", revisions::preview)
+        .POST("/app/admin/revisions/{id}/revert", revisions::revert)
         .filter(new LanguageCookieFilter())
         .build();
   }
