@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
  * @param dryRun validate and plan only
  * @param confirm the administrator accepts retiring fields or types and converting columns
  * @param userId who asks, or null
+ * @param text the sentences of the answer, in the language of who asks
  */
 record ChangeRequest(String action, Function<EffectiveModel, Mono<List<ItemChange>>> edit, boolean dryRun,
-    boolean confirm, Long userId) {}
+    boolean confirm, Long userId, Sentences text) {}

@@ -1,5 +1,6 @@
 package io.kith.metaadmin;
 
+import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataKind;
 import io.kith.schema.DdlPlan;
 import io.kith.schema.SchemaSync;
@@ -40,8 +41,8 @@ public class MetaAdminConfiguration {
 
   @Bean
   @Order(-20)
-  RouterFunction<ServerResponse> metaAdminRouter(MetaChangeService changes) {
-    MetaAdminHandler h = new MetaAdminHandler(changes);
+  RouterFunction<ServerResponse> metaAdminRouter(MetaChangeService changes, Messages messages) {
+    MetaAdminHandler h = new MetaAdminHandler(changes, messages);
     return RouterFunctions.route()
         .path("/api/v1/meta", b -> b
             .POST("/entities", r -> h.createItem(r, MetadataKind.ENTITY))

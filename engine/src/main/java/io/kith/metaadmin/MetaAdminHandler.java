@@ -3,11 +3,13 @@ package io.kith.metaadmin;
 import io.kith.access.Access;
 import io.kith.access.Action;
 import io.kith.fieldtype.Json;
+import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataKind;
 import io.kith.record.RecordException;
 import io.kith.security.Callers;
 import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
+import io.kith.web.RequestLocale;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,16 +27,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The write side of {@code /api/v1/meta}: every request is an administrator's (the {@code administer}
  * action on every type), takes {@code ?dryRun=true} and {@code ?confirm=true}, and answers with the
- * change's report or a problem.
+ * change's report or a problem. Codes are stable; the sentences follow Accept-Language, as in the
+ * rest of the API.
  */
 final class MetaAdminHandler {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final MetaChangeService changes;
+  private final Messages messages;
 
-  MetaAdminHandler(MetaChangeService changes) {
+  MetaAdminHandler(MetaChangeService changes, Messages messages) {
     this.changes = changes;
+    this.messages = messages;
   }
 
   private ModelState state() {
@@ -42,58 +47,58 @@ final class MetaAdminHandler {
   }
 
   Mono<ServerResponse> createItem(ServerRequest request, MetadataKind kind) {
-    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(base).create(kind, body)),
+    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(request, base).create(kind, body)),
         "create " + kind.folder());
   }
 
   Mono<ServerResponse> replaceItem(ServerRequest request, MetadataKind kind, String variable) {
     String name = request.pathVariable(variable);
-    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(base).replace(kind, name, body)),
+    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(request, base).replace(kind, name, body)),
         "change " + kind.folder() + "/" + name);
   }
 
   Mono<ServerResponse> deleteItem(ServerRequest request, MetadataKind kind, String variable) {
     String name = request.pathVariable(variable);
-    return withoutBody(request, base -> List.of(edits(base).delete(kind, name)), "delete " + kind.folder() + "/" + name);
+    return withoutBody(request, base -> List.of(edits(request, base).delete(kind, name)), "delete " + kind.folder() + "/" + name);
   }
 
   Mono<ServerResponse> addField(ServerRequest request) {
     String entity = request.pathVariable("entity");
-    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(base).addField(entity, body)),
+    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(request, base).addField(entity, body)),
         "add field to " + entity);
   }
 
   Mono<ServerResponse> replaceField(ServerRequest request) {
     String entity = request.pathVariable("entity");
     String field = request.pathVariable("field");
-    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(base).replaceField(entity, field, body)),
+    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(request, base).replaceField(entity, field, body)),
         "change field " + entity + "." + field);
   }
 
   Mono<ServerResponse> deleteField(ServerRequest request) {
     String entity = request.pathVariable("entity");
     String field = request.pathVariable("field");
-    return withoutBody(request, base -> List.of(edits(base).deleteField(entity, field)),
+    return withoutBody(request, base -> List.of(edits(request, base).deleteField(entity, field)),
         "delete field " + entity + "." + field);
   }
 
   Mono<ServerResponse> addOption(ServerRequest request) {
     String list = request.pathVariable("name");
-    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(base).addOption(list, body)),
+    return withBody(request, HttpStatus.CREATED, body -> base -> List.of(edits(request, base).addOption(list, body)),
         "add option to " + list);
   }
 
   Mono<ServerResponse> replaceOption(ServerRequest request) {
     String list = request.pathVariable("name");
     String code = request.pathVariable("code");
-    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(base).replaceOption(list, code, body)),
+    return withBody(request, HttpStatus.OK, body -> base -> List.of(edits(request, base).replaceOption(list, code, body)),
         "change option " + list + "." + code);
   }
 
   Mono<ServerResponse> deleteOption(ServerRequest request) {
     String list = request.pathVariable("name");
     String code = request.pathVariable("code");
-    return withoutBody(request, base -> List.of(edits(base).deleteOption(list, code)),
+    return withoutBody(request, base -> List.of(edits(request, base).deleteOption(list, code)),
         "delete option " + list + "." + code);
   }
 
@@ -101,7 +106,7 @@ final class MetaAdminHandler {
   Mono<ServerResponse> revert(ServerRequest request) {
     long id = id(request);
     return administrator(request).then(state().store().get(id))
-        .switchIfEmpty(Mono.error(new MetaAdminException(404, "not_found", "There is no revision " + id + ".")))
+        .switchIfEmpty(Mono.error(() -> new MetaAdminException(404, "not_found", text(request).get("no_revision", id))))
         .flatMap(revision -> run(request, HttpStatus.OK, "revert to revision " + id,
             base -> state().revertTo(base, id)));
   }
@@ -110,7 +115,7 @@ final class MetaAdminHandler {
   Mono<ServerResponse> importPackage(ServerRequest request) {
     boolean merge = flag(request, "merge");
     return withBody(request, HttpStatus.OK,
-        body -> base -> ModelPackage.changes(base, body, state().loader(), merge), merge ? "import (merge)" : "import");
+        body -> base -> ModelPackage.changes(base, body, state().loader(), merge, text(request)), merge ? "import (merge)" : "import");
   }
 
   Mono<ServerResponse> exportPackage(ServerRequest request) {
@@ -137,7 +142,7 @@ final class MetaAdminHandler {
   Mono<ServerResponse> revision(ServerRequest request) {
     long id = id(request);
     return administrator(request).then(state().store().get(id))
-        .switchIfEmpty(Mono.error(new MetaAdminException(404, "not_found", "There is no revision " + id + ".")))
+        .switchIfEmpty(Mono.error(() -> new MetaAdminException(404, "not_found", text(request).get("no_revision", id))))
         .map(MetaAdminHandler::json).flatMap(MetaAdminHandler::ok);
   }
 
@@ -145,7 +150,7 @@ final class MetaAdminHandler {
       Function<JsonNode, Function<EffectiveModel, List<ItemChange>>> edit, String action) {
     return administrator(request).then(request.bodyToMono(String.class).defaultIfEmpty(""))
         .flatMap(text -> {
-          JsonNode body = parse(text);
+          JsonNode body = parse(request, text);
           Function<EffectiveModel, List<ItemChange>> edits = edit.apply(body);
           return run(request, success, action, base -> Mono.fromCallable(() -> edits.apply(base)));
         });
@@ -161,7 +166,7 @@ final class MetaAdminHandler {
     boolean dryRun = flag(request, "dryRun");
     boolean confirm = flag(request, "confirm");
     return Callers.id(request.exchange()).flatMap(user -> changes.apply(new ChangeRequest(action, edit, dryRun, confirm,
-            user.orElse(null))))
+            user.orElse(null), text(request))))
         .flatMap(out -> ServerResponse.status(dryRun || out.has("unchanged") ? HttpStatus.OK : success)
             .contentType(MediaType.APPLICATION_JSON).bodyValue(out));
   }
@@ -175,18 +180,22 @@ final class MetaAdminHandler {
         ? Mono.<Void>empty() : Mono.error(new RecordException(RecordException.Reason.FORBIDDEN, "administrators_only")));
   }
 
-  private ModelEdits edits(EffectiveModel base) {
-    return new ModelEdits(base, state().loader());
+  private ModelEdits edits(ServerRequest request, EffectiveModel base) {
+    return new ModelEdits(base, state().loader(), text(request));
   }
 
-  private static JsonNode parse(String text) {
-    if (text.isBlank()) {
-      throw new MetaAdminException(400, "body_required", "The request needs a JSON body in the metadata file shape.");
+  private Sentences text(ServerRequest request) {
+    return new Sentences(messages, RequestLocale.of(request.exchange()));
+  }
+
+  private JsonNode parse(ServerRequest request, String body) {
+    if (body.isBlank()) {
+      throw new MetaAdminException(400, "body_required", text(request).get("body_required"));
     }
     try {
-      return JSON.readTree(text);
+      return JSON.readTree(body);
     } catch (JacksonException e) {
-      throw new MetaAdminException(400, "malformed_json", "The body is not valid JSON: " + e.getOriginalMessage());
+      throw new MetaAdminException(400, "malformed_json", text(request).get("malformed_json", e.getOriginalMessage()));
     }
   }
 
@@ -201,15 +210,15 @@ final class MetaAdminHandler {
     throw new RecordValidationException(List.of(FieldError.of(name, "true_or_false")));
   }
 
-  private static long id(ServerRequest request) {
+  private long id(ServerRequest request) {
     try {
       return Long.parseLong(request.pathVariable("id"));
     } catch (NumberFormatException e) {
-      throw new MetaAdminException(404, "not_found", "There is no revision " + request.pathVariable("id") + ".");
+      throw new MetaAdminException(404, "not_found", text(request).get("no_revision", request.pathVariable("id")));
     }
   }
 
-  private static int intParam(ServerRequest request, String name, int fallback, int min, int max) {
+  private int intParam(ServerRequest request, String name, int fallback, int min, int max) {
     Optional<String> value = request.queryParam(name);
     if (value.isEmpty()) {
       return fallback;
@@ -222,7 +231,7 @@ final class MetaAdminHandler {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new MetaAdminException(400, "bad_parameter", "\"" + name + "\" must be a whole number from " + min + " to " + max + ".");
+    throw new MetaAdminException(400, "bad_parameter", text(request).get("bad_parameter", name, min, max));
   }
 
   private static ObjectNode json(Revision r) {

@@ -59,47 +59,44 @@ public final class MetaChangeService {
   private Mono<ObjectNode> attempt(ChangeRequest request, int attempt) {
     EffectiveModel base = state.current();
     // Loading and checking a whole model is CPU work of tens of milliseconds: off the event loop.
-    return Mono.defer(() -> request.edit().apply(base)).publishOn(Schedulers.boundedElastic()).flatMap(changes -> changes.isEmpty() ? Mono.just(unchanged(base))
-        : prepare(base, changes).flatMap(prepared -> request.dryRun() || !prepared.valid()
+    return Mono.defer(() -> request.edit().apply(base)).publishOn(Schedulers.boundedElastic()).flatMap(changes -> changes.isEmpty() ? Mono.just(unchanged(base, request.text()))
+        : prepare(base, changes, request.text()).flatMap(prepared -> request.dryRun() || !prepared.valid()
             ? Mono.just(prepared.report(request.dryRun())) : commit(base, prepared, request)))
         .onErrorResume(ModelChangedMeanwhile.class, e -> attempt < ATTEMPTS
             ? state.catchUp().then(Mono.defer(() -> attempt(request, attempt + 1)))
-            : Mono.error(new MetaAdminException(409, "model_changed",
-                "The model was changed by someone else meanwhile; look at it again and repeat the change.")));
+            : Mono.error(new MetaAdminException(409, "model_changed", request.text().get("model_changed"))));
   }
 
-  private Mono<Prepared> prepare(EffectiveModel base, List<ItemChange> changes) {
-    return options.retireUsed(base, changes).flatMap(retirement -> {
+  private Mono<Prepared> prepare(EffectiveModel base, List<ItemChange> changes, Sentences text) {
+    return options.retireUsed(base, changes, text).flatMap(retirement -> {
       MetadataSnapshot next;
       try {
         next = state.loader().load(base.filesWith(retirement.changes()),
             EffectiveModel.versionAfter(base.lastRevision() + 1));
       } catch (MetadataException e) {
-        return Mono.just(Prepared.invalid(retirement.changes(), e.problems()));
+        return Mono.just(Prepared.invalid(retirement.changes(), e.problems(), text));
       }
       ModelDelta delta = ModelDelta.between(base.snapshot(), next, sync);
       List<String> confirmations = new ArrayList<>(retirement.confirmations());
-      delta.retired().forEach(name -> confirmations.add((name.contains(".") ? "Field \"" : "Entity type \"") + name
-          + "\" is retired: it leaves the model, its " + (name.contains(".") ? "column" : "table") + " and data are kept."));
-      delta.conversions().forEach(c -> confirmations.add("Field \"" + c.field() + "\" changes type from " + c.from()
-          + " to " + c.to() + ": stored values are converted."));
+      delta.retired().forEach(name -> confirmations.add(text.get(name.contains(".") ? "field_retired" : "entity_retired", name)));
+      delta.conversions().forEach(c -> confirmations.add(text.get("converted", c.field(), c.from(), c.to())));
       return Flux.fromIterable(delta.conversions()).concatMap(data::unconvertible).collectList()
           .flatMap(offenders -> sync.plan(next).map(plan -> new Prepared(retirement.changes(), next, delta, plan,
-              List.of(), offenders, confirmations)));
+              List.of(), offenders, confirmations, text)));
     });
   }
 
   /** A change that asks for what the model already is: valid, and nothing to do. */
-  private static ObjectNode unchanged(EffectiveModel base) {
-    ObjectNode out = Prepared.invalid(List.of(), List.of()).report(true).put("unchanged", true);
+  private static ObjectNode unchanged(EffectiveModel base, Sentences text) {
+    ObjectNode out = Prepared.invalid(List.of(), List.of(), text).report(true).put("unchanged", true);
     return out.put("version", base.snapshot().version());
   }
 
   private Mono<ObjectNode> commit(EffectiveModel base, Prepared prepared, ChangeRequest request) {
     if (!prepared.confirmations().isEmpty() && !request.confirm()) {
       ObjectNode details = prepared.report(false);
-      throw new MetaAdminException(409, "confirmation_needed", "This change retires or converts stored data: "
-          + String.join(" ", prepared.confirmations()) + " Send it again with ?confirm=true to go ahead.", details);
+      throw new MetaAdminException(409, "confirmation_needed",
+          request.text().get("confirmation_needed", String.join(" ", prepared.confirmations())), details);
     }
     Mono<Long> work = sync.lock()
         .then(state.store().lastId())
@@ -132,10 +129,10 @@ public final class MetaChangeService {
 
   /** A change worked out up to its plan. */
   private record Prepared(List<ItemChange> changes, MetadataSnapshot next, ModelDelta delta, DdlPlan plan,
-      List<MetadataProblem> problems, List<ObjectNode> offenders, List<String> confirmations) {
+      List<MetadataProblem> problems, List<ObjectNode> offenders, List<String> confirmations, Sentences text) {
 
-    static Prepared invalid(List<ItemChange> changes, List<MetadataProblem> problems) {
-      return new Prepared(changes, null, null, null, problems, List.of(), List.of());
+    static Prepared invalid(List<ItemChange> changes, List<MetadataProblem> problems, Sentences text) {
+      return new Prepared(changes, null, null, null, problems, List.of(), List.of(), text);
     }
 
     /** Refusals the planner gives that the change's own conversions take care of are not refusals. */
@@ -179,20 +176,19 @@ public final class MetaChangeService {
       ObjectNode details = Json.object();
       details.set("problems", problemsJson());
       if (!problems.isEmpty()) {
-        return new MetaAdminException(422, "invalid_metadata",
-            "The model would have " + problems.size() + " problem(s); nothing was changed.", details);
+        return new MetaAdminException(422, "invalid_metadata", text.get("invalid_model", problems.size()), details);
       }
       if (!offenders.isEmpty()) {
         ArrayNode rows = details.putArray("incompatible");
         offenders.forEach(rows::add);
         String fields = String.join(", ", offenders.stream().map(o -> o.get("field").asString()).distinct().toList());
-        return new MetaAdminException(422, "conversion_refused", "Stored values of " + fields
-            + " cannot be converted to the new type without loss (listed, at most " + StoredData.OFFENDERS_SHOWN
-            + " per field); nothing was changed.", details);
+        return new MetaAdminException(422, "conversion_refused",
+            text.get("conversion_refused", fields, StoredData.OFFENDERS_SHOWN), details);
       }
       ArrayNode reasons = details.putArray("refused");
       refused().forEach(reasons::add);
-      return new MetaAdminException(422, "schema_change_refused", String.join(" ", refused()), details);
+      return new MetaAdminException(422, "schema_change_refused",
+          text.get("schema_change_refused", String.join(" ", refused())), details);
     }
 
     private ArrayNode problemsJson() {
@@ -202,8 +198,7 @@ public final class MetaChangeService {
       }
       for (ObjectNode o : offenders) {
         out.addObject().put("file", "").put("field", o.get("field").asString())
-            .put("message", "Record " + o.get("id").asLong() + " has the value \"" + o.get("value").asString()
-                + "\", which the new type cannot hold.");
+            .put("message", text.get("unconvertible_value", o.get("id").asLong(), o.get("value").asString()));
       }
       for (String reason : refused()) {
         out.addObject().put("file", "").put("field", "").put("message", reason);

@@ -1,5 +1,7 @@
 package io.kith.metaadmin;
 
+import io.kith.i18n.KithLocale;
+import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataKind;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -71,11 +74,13 @@ public final class ModelAdmin {
   public record ItemView(String kind, String name, boolean deleted, String diff) {}
 
   private final MetaChangeService changes;
+  private final Messages messages;
   /** The shipped files alone (no revision has id 0): they never change while Kith runs: loaded once a day at most. */
   private final Mono<EffectiveModel> shipped;
 
-  public ModelAdmin(MetaChangeService changes) {
+  public ModelAdmin(MetaChangeService changes, Messages messages) {
     this.changes = changes;
+    this.messages = messages;
     this.shipped = Mono.defer(() -> changes.state().asOf(0))
         .cache(model -> java.time.Duration.ofDays(1), error -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO);
   }
@@ -90,42 +95,42 @@ public final class ModelAdmin {
     return body == null ? null : body.deepCopy();
   }
 
-  public Mono<ObjectNode> addOption(String list, ObjectNode option, Long user) {
-    return run("add option to " + list, false, false, user, base -> List.of(edits(base).addOption(list, option)));
+  public Mono<ObjectNode> addOption(String list, ObjectNode option, Long user, KithLocale locale) {
+    return run("add option to " + list, false, false, user, locale,
+        (base, text) -> List.of(edits(base, text).addOption(list, option)));
   }
 
-  public Mono<ObjectNode> replaceOption(String list, String code, ObjectNode option, Long user) {
-    return run("change option " + list + "." + code, false, false, user,
-        base -> List.of(edits(base).replaceOption(list, code, option)));
+  public Mono<ObjectNode> replaceOption(String list, String code, ObjectNode option, Long user, KithLocale locale) {
+    return run("change option " + list + "." + code, false, false, user, locale,
+        (base, text) -> List.of(edits(base, text).replaceOption(list, code, option)));
   }
 
   /** Deactivates {@code codes} in one revision: records keep them, new input cannot choose them. */
-  public Mono<ObjectNode> deactivateOptions(String list, Set<String> codes, Long user) {
-    return run("deactivate options " + list + "." + String.join(",", codes), false, false, user, base -> {
-      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list);
+  public Mono<ObjectNode> deactivateOptions(String list, Set<String> codes, Long user, KithLocale locale) {
+    return run("deactivate options " + list + "." + String.join(",", codes), false, false, user, locale, (base, text) -> {
+      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list, text);
       for (JsonNode option : body.withArray("options")) {
         if (codes.contains(option.path("code").asString(""))) {
           ((ObjectNode) option).put("active", false);
         }
       }
-      return List.of(edits(base).replace(MetadataKind.OPTION_LIST, list, body));
+      return List.of(edits(base, text).replace(MetadataKind.OPTION_LIST, list, body));
     });
   }
 
   /** Moves option {@code code} to 1-based {@code position} in the list's order; the others keep theirs. */
-  public Mono<ObjectNode> moveOption(String list, String code, int position, Long user) {
-    return run("move option " + list + "." + code + " to " + position, false, false, user, base -> {
-      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list);
+  public Mono<ObjectNode> moveOption(String list, String code, int position, Long user, KithLocale locale) {
+    return run("move option " + list + "." + code + " to " + position, false, false, user, locale, (base, text) -> {
+      ObjectNode body = existing(base, MetadataKind.OPTION_LIST, list, text);
       List<ObjectNode> ordered = ordered(body.withArray("options"));
       ObjectNode moving = ordered.stream().filter(o -> o.path("code").asString("").equals(code)).findFirst()
-          .orElseThrow(() -> new MetaAdminException(404, "not_found",
-              "Option list \"" + list + "\" has no option \"" + code + "\"."));
+          .orElseThrow(() -> new MetaAdminException(404, "not_found", text.get("no_option", list, code)));
       ordered.remove(moving);
       ordered.add(Math.max(0, Math.min(ordered.size(), position - 1)), moving);
       for (int i = 0; i < ordered.size(); i++) {
         ordered.get(i).put("order", i + 1);
       }
-      return List.of(edits(base).replace(MetadataKind.OPTION_LIST, list, body));
+      return List.of(edits(base, text).replace(MetadataKind.OPTION_LIST, list, body));
     });
   }
 
@@ -153,9 +158,10 @@ public final class ModelAdmin {
    * Adds a field; with {@code newList} (a drop-down whose options are set up in place) the option
    * list is created in the same change.
    */
-  public Mono<ObjectNode> addField(String entity, ObjectNode field, ObjectNode newList, boolean dryRun, Long user) {
-    return run("add field to " + entity, dryRun, false, user, base -> {
-      ModelEdits edits = edits(base);
+  public Mono<ObjectNode> addField(String entity, ObjectNode field, ObjectNode newList, boolean dryRun, Long user,
+      KithLocale locale) {
+    return run("add field to " + entity, dryRun, false, user, locale, (base, text) -> {
+      ModelEdits edits = edits(base, text);
       List<ItemChange> out = new ArrayList<>();
       if (newList != null) {
         out.add(edits.create(MetadataKind.OPTION_LIST, newList));
@@ -167,21 +173,21 @@ public final class ModelAdmin {
   }
 
   /** Switches a field off: it leaves the model, its column and data stay. Needs {@code confirm}. */
-  public Mono<ObjectNode> retireField(String entity, String field, boolean confirm, Long user) {
-    return run("delete field " + entity + "." + field, false, confirm, user,
-        base -> List.of(edits(base).deleteField(entity, field)));
+  public Mono<ObjectNode> retireField(String entity, String field, boolean confirm, Long user, KithLocale locale) {
+    return run("delete field " + entity + "." + field, false, confirm, user, locale,
+        (base, text) -> List.of(edits(base, text).deleteField(entity, field)));
   }
 
   /** Switches a retired field on again with its last definition: its kept column and data come back. */
-  public Mono<ObjectNode> restoreField(String entity, String field, Long user) {
+  public Mono<ObjectNode> restoreField(String entity, String field, Long user, KithLocale locale) {
     return retiredFields(entity).flatMap(retired -> {
       ObjectNode body = retired.get(field);
       if (body == null) {
         return Mono.error(new Refused(new MetaAdminException(404, "not_found",
-            "Entity type \"" + entity + "\" has no retired field \"" + field + "\".")));
+            sentences(locale).get("no_retired_field", entity, field))));
       }
-      return run("restore field " + entity + "." + field, false, false, user,
-          base -> List.of(edits(base).addField(entity, body)));
+      return run("restore field " + entity + "." + field, false, false, user, locale,
+          (base, text) -> List.of(edits(base, text).addField(entity, body)));
     });
   }
 
@@ -208,9 +214,9 @@ public final class ModelAdmin {
   }
 
   /** What reverting to revision {@code id} would change, and whether it can be made; nothing is stored. */
-  public Mono<RevertPlan> previewRevert(long id, Long user) {
+  public Mono<RevertPlan> previewRevert(long id, Long user, KithLocale locale) {
     AtomicReference<List<ItemView>> items = new AtomicReference<>(List.of());
-    return revision(id).then(change("revert to revision " + id, true, false, user,
+    return revision(id, locale).then(change("revert to revision " + id, true, false, user, locale,
             base -> state().revertTo(base, id).doOnNext(reverting -> items.set(views(base, reverting)))))
         .map(report -> new RevertPlan(id, items.get(), report));
   }
@@ -219,13 +225,14 @@ public final class ModelAdmin {
    * Makes the model as it stood right after revision {@code id}, as new revisions; {@code confirm}
    * accepts retiring and converting, as the preview showed. Data-losing conversions are refused.
    */
-  public Mono<ObjectNode> revert(long id, boolean confirm, Long user) {
-    return revision(id).then(change("revert to revision " + id, false, confirm, user, base -> state().revertTo(base, id)));
+  public Mono<ObjectNode> revert(long id, boolean confirm, Long user, KithLocale locale) {
+    return revision(id, locale).then(change("revert to revision " + id, false, confirm, user, locale,
+        base -> state().revertTo(base, id)));
   }
 
-  private Mono<Revision> revision(long id) {
+  private Mono<Revision> revision(long id, KithLocale locale) {
     return state().store().get(id).switchIfEmpty(Mono.error(() -> new Refused(new MetaAdminException(404, "not_found",
-        "There is no revision " + id + "."))));
+        sentences(locale).get("no_revision", id)))));
   }
 
   private List<ItemView> views(EffectiveModel base, List<ItemChange> reverting) {
@@ -247,26 +254,32 @@ public final class ModelAdmin {
     return out;
   }
 
-  private ModelEdits edits(EffectiveModel base) {
-    return new ModelEdits(base, state().loader());
+  private ModelEdits edits(EffectiveModel base, Sentences text) {
+    return new ModelEdits(base, state().loader(), text);
   }
 
-  private ObjectNode existing(EffectiveModel base, MetadataKind kind, String name) {
+  private ObjectNode existing(EffectiveModel base, MetadataKind kind, String name, Sentences text) {
     ObjectNode body = base.body(new ModelItem(kind, name), state().loader());
     if (body == null) {
-      throw new MetaAdminException(404, "not_found", "There is no " + new ModelItem(kind, name) + ".");
+      throw new MetaAdminException(404, "not_found", text.get("no_item", new ModelItem(kind, name)));
     }
     return body.deepCopy();
   }
 
-  private Mono<ObjectNode> run(String action, boolean dryRun, boolean confirm, Long user,
-      Function<EffectiveModel, List<ItemChange>> edit) {
-    return change(action, dryRun, confirm, user, base -> Mono.fromCallable(() -> edit.apply(base)));
+  private Sentences sentences(KithLocale locale) {
+    return new Sentences(messages, locale);
   }
 
-  private Mono<ObjectNode> change(String action, boolean dryRun, boolean confirm, Long user,
+  private Mono<ObjectNode> run(String action, boolean dryRun, boolean confirm, Long user, KithLocale locale,
+      BiFunction<EffectiveModel, Sentences, List<ItemChange>> edit) {
+    Sentences text = sentences(locale);
+    return change(action, dryRun, confirm, user, locale, base -> Mono.fromCallable(() -> edit.apply(base, text)));
+  }
+
+  /** Refusals and confirmations come back in {@code locale}, as the page shows them. */
+  private Mono<ObjectNode> change(String action, boolean dryRun, boolean confirm, Long user, KithLocale locale,
       Function<EffectiveModel, Mono<List<ItemChange>>> edit) {
-    return changes.apply(new ChangeRequest(action, edit, dryRun, confirm, user))
+    return changes.apply(new ChangeRequest(action, edit, dryRun, confirm, user, sentences(locale)))
         .onErrorMap(MetaAdminException.class, Refused::new);
   }
 }

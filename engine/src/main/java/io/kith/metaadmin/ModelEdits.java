@@ -11,15 +11,18 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns one API request into the new body of the item it changes, in the file shape: a whole item
  * as sent, or the item's current body with one field or option added, replaced or removed.
  * Missing items are 404s, duplicates 409s; whether the result is valid is the loader's question.
+ * Refusals are said in the language of who asks ({@link Sentences}).
  */
 final class ModelEdits {
 
   private final EffectiveModel base;
   private final MetadataLoader loader;
+  private final Sentences text;
 
-  ModelEdits(EffectiveModel base, MetadataLoader loader) {
+  ModelEdits(EffectiveModel base, MetadataLoader loader, Sentences text) {
     this.base = base;
     this.loader = loader;
+    this.text = text;
   }
 
   /** A new item (POST): the body names it; it must not exist yet. */
@@ -27,12 +30,12 @@ final class ModelEdits {
     ObjectNode object = object(body, "");
     JsonNode name = object.get("name");
     if (name == null || !name.isString() || name.asString().isBlank()) {
-      throw new MetaAdminException(422, "invalid_metadata", "The body needs a \"name\".",
-          problem("/name", "The required property \"name\" is missing."));
+      throw new MetaAdminException(422, "invalid_metadata", text.get("name_missing"),
+          problem("/name", text.get("name_property_missing")));
     }
     ModelItem item = new ModelItem(kind, name.asString());
     if (base.files().containsKey(item)) {
-      throw new MetaAdminException(409, "already_exists", "There is already " + item + "; change it with PUT.");
+      throw new MetaAdminException(409, "already_exists", text.get("item_exists", item));
     }
     return new ItemChange(item, object);
   }
@@ -52,8 +55,7 @@ final class ModelEdits {
     ObjectNode added = object(field, "");
     String name = added.path("name").asString("");
     if (indexOf(body.withArray("fields"), "name", name) >= 0) {
-      throw new MetaAdminException(409, "already_exists",
-          "Entity type \"" + entity + "\" already has a field \"" + name + "\"; change it with PUT.");
+      throw new MetaAdminException(409, "already_exists", text.get("field_exists", entity, name));
     }
     body.withArray("fields").add(added);
     return new ItemChange(new ModelItem(MetadataKind.ENTITY, entity), body);
@@ -84,7 +86,7 @@ final class ModelEdits {
     ArrayNode options = body.withArray("options");
     String code = added.path("code").asString("");
     if (indexOf(options, "code", code) >= 0) {
-      throw new MetaAdminException(409, "already_exists", "Option list \"" + list + "\" already has \"" + code + "\".");
+      throw new MetaAdminException(409, "already_exists", text.get("option_exists", list, code));
     }
     if (!added.has("order")) {
       // An option without "order" sorts as its position times 10 (MetadataBinder): after the last of those.
@@ -105,8 +107,8 @@ final class ModelEdits {
     ObjectNode option = object(replacement, "");
     JsonNode sent = option.get("code");
     if (sent != null && !sent.asString("").equals(code)) {
-      throw new MetaAdminException(422, "invalid_metadata", "The code of an option cannot change: records store it.",
-          problem("/options/" + at + "/code", "The code must stay \"" + code + "\"."));
+      throw new MetaAdminException(422, "invalid_metadata", text.get("code_fixed"),
+          problem("/options/" + at + "/code", text.get("code_must_stay", code)));
     }
     option.put("code", code);
     if (!option.has("order")) {
@@ -126,7 +128,7 @@ final class ModelEdits {
   private ModelItem existing(MetadataKind kind, String name) {
     ModelItem item = new ModelItem(kind, name);
     if (!base.files().containsKey(item)) {
-      throw new MetaAdminException(404, "not_found", "There is no " + item + ".");
+      throw new MetaAdminException(404, "not_found", text.get("no_item", item));
     }
     return item;
   }
@@ -136,18 +138,18 @@ final class ModelEdits {
     return body == null ? null : body.deepCopy();
   }
 
-  private static int fieldIndex(String entity, ArrayNode fields, String field) {
+  private int fieldIndex(String entity, ArrayNode fields, String field) {
     int at = indexOf(fields, "name", field);
     if (at < 0) {
-      throw new MetaAdminException(404, "not_found", "Entity type \"" + entity + "\" has no field \"" + field + "\".");
+      throw new MetaAdminException(404, "not_found", text.get("no_field", entity, field));
     }
     return at;
   }
 
-  private static int optionIndex(String list, ArrayNode options, String code) {
+  private int optionIndex(String list, ArrayNode options, String code) {
     int at = indexOf(options, "code", code);
     if (at < 0) {
-      throw new MetaAdminException(404, "not_found", "Option list \"" + list + "\" has no option \"" + code + "\".");
+      throw new MetaAdminException(404, "not_found", text.get("no_option", list, code));
     }
     return at;
   }
@@ -171,21 +173,20 @@ final class ModelEdits {
     }
   }
 
-  private static ObjectNode named(ObjectNode body, String name, String pointer) {
+  private ObjectNode named(ObjectNode body, String name, String pointer) {
     JsonNode sent = body.get("name");
     if (sent != null && !sent.asString("").equals(name)) {
-      throw new MetaAdminException(422, "invalid_metadata", "The name in the body must be \"" + name
-          + "\", the one in the path; renaming is not supported (records and columns use the name).",
-          problem(pointer, "The name must be \"" + name + "\"."));
+      throw new MetaAdminException(422, "invalid_metadata", text.get("rename_refused", name),
+          problem(pointer, text.get("name_must_be", name)));
     }
     body.put("name", name);
     return body;
   }
 
-  private static ObjectNode object(JsonNode body, String pointer) {
+  private ObjectNode object(JsonNode body, String pointer) {
     if (body == null || !body.isObject()) {
-      throw new MetaAdminException(422, "invalid_metadata", "The body must be one JSON object.",
-          problem(pointer, "The body must contain one object (a map of keys to values)."));
+      throw new MetaAdminException(422, "invalid_metadata", text.get("one_object"),
+          problem(pointer, text.get("one_object_detail")));
     }
     return ((ObjectNode) body).deepCopy();
   }

@@ -52,7 +52,8 @@ final class ModelPackage {
    * and, unless {@code merge}, no item the package lacks (those are deleted, entity types retired).
    * Unparseable files and unknown folders are 422s naming the file.
    */
-  static List<ItemChange> changes(EffectiveModel base, JsonNode pkg, MetadataLoader loader, boolean merge) {
+  static List<ItemChange> changes(EffectiveModel base, JsonNode pkg, MetadataLoader loader, boolean merge,
+      Sentences text) {
     JsonNode files = pkg == null ? null : pkg.get("files");
     List<MetadataProblem> problems = new ArrayList<>();
     List<ItemChange> changes = new ArrayList<>();
@@ -86,7 +87,7 @@ final class ModelPackage {
           .forEach(item -> changes.add(new ItemChange(item, null)));
     }
     if (!problems.isEmpty()) {
-      throw new MetaAdminException(422, "invalid_metadata", "The package has " + problems.size() + " problem(s); nothing was changed.",
+      throw new MetaAdminException(422, "invalid_metadata", text.get("invalid_package", problems.size()),
           problemsOf(problems));
     }
     return changes;

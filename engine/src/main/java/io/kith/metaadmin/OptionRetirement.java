@@ -30,7 +30,7 @@ final class OptionRetirement {
     this.data = data;
   }
 
-  Mono<Retirement> retireUsed(EffectiveModel base, List<ItemChange> changes) {
+  Mono<Retirement> retireUsed(EffectiveModel base, List<ItemChange> changes, Sentences text) {
     List<String> confirmations = new ArrayList<>();
     return Flux.fromIterable(changes).concatMap(change -> {
       OptionList old = change.item().kind() == MetadataKind.OPTION_LIST && !change.deletes()
@@ -45,8 +45,7 @@ final class OptionRetirement {
           .concatMap(option -> data.optionUses(base.snapshot(), old.name(), option.code())
               .filter(uses -> !uses.isEmpty())
               .map(uses -> {
-                confirmations.add("Option \"" + option.code() + "\" of list \"" + old.name() + "\" is used by records ("
-                    + String.join(", ", uses) + "): it is deactivated instead of deleted, and those records keep it.");
+                confirmations.add(text.get("option_deactivated", option.code(), old.name(), String.join(", ", uses)));
                 return option;
               }))
           .collectList()

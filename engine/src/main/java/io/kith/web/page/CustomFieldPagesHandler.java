@@ -127,7 +127,7 @@ final class CustomFieldPagesHandler {
         return page(request, HttpStatus.BAD_REQUEST, with(form, List.of(), problems), null, null);
       }
       return Callers.id(request.exchange())
-          .flatMap(user -> model.addField(entity, field, newList, dryRun, user.orElse(null)))
+          .flatMap(user -> model.addField(entity, field, newList, dryRun, user.orElse(null), locale))
           .flatMap(report -> {
             List<String> reported = new ArrayList<>();
             report.path("problems").forEach(p -> reported.add(p.path("field").asString("") + ": " + p.path("message").asString("")));
@@ -149,7 +149,8 @@ final class CustomFieldPagesHandler {
     String field = request.pathVariable("field");
     return AdminPages.administrator(request).then(request.formData()).flatMap(data -> {
       boolean confirm = "true".equals(data.getFirst("confirm"));
-      return Callers.id(request.exchange()).flatMap(user -> model.retireField(entity, field, confirm, user.orElse(null)))
+      return Callers.id(request.exchange())
+          .flatMap(user -> model.retireField(entity, field, confirm, user.orElse(null), AdminPages.locale(request)))
           .then(redirect(url(entity) + "?done=field_off"))
           .onErrorResume(ModelAdmin.Refused.class, e -> e.confirmationNeeded()
               ? page(request, HttpStatus.CONFLICT, blank(), null, Map.of("confirmField", field, "confirmText", e.getMessage()))
@@ -161,7 +162,8 @@ final class CustomFieldPagesHandler {
     String entity = request.pathVariable("entity");
     String field = request.pathVariable("field");
     return AdminPages.administrator(request).then(request.formData())
-        .flatMap(data -> Callers.id(request.exchange()).flatMap(user -> model.restoreField(entity, field, user.orElse(null))))
+        .flatMap(data -> Callers.id(request.exchange())
+            .flatMap(user -> model.restoreField(entity, field, user.orElse(null), AdminPages.locale(request))))
         .then(redirect(url(entity) + "?done=field_on"))
         .onErrorResume(ModelAdmin.Refused.class, e -> page(request, status(e), blank(), e.getMessage(), null));
   }

@@ -22,7 +22,7 @@ public class MetaAdminPageRoutes {
   RouterFunction<ServerResponse> metaAdminPageRouter(Messages messages,
       MetaChangeService changes) {
     AdminPages admin = new AdminPages(new PageModel(messages));
-    ModelAdmin model = new ModelAdmin(changes);
+    ModelAdmin model = new ModelAdmin(changes, messages);
     OptionListPagesHandler lists = new OptionListPagesHandler(admin, model);
     CustomFieldPagesHandler fields = new CustomFieldPagesHandler(admin, model);
     RevisionPagesHandler revisions = new RevisionPagesHandler(admin, model);

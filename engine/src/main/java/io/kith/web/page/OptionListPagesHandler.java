@@ -115,7 +115,7 @@ final class OptionListPagesHandler {
         return page(request, HttpStatus.BAD_REQUEST, withErrors(form, errors), null);
       }
       ObjectNode option = json(form);
-      return Callers.id(request.exchange()).flatMap(user -> model.addOption(name, option, user.orElse(null)))
+      return Callers.id(request.exchange()).flatMap(user -> model.addOption(name, option, user.orElse(null), locale))
           .then(redirect(listUrl(name) + "?done=created"))
           .onErrorResume(ModelAdmin.Refused.class, e -> page(request, status(e), form, e.getMessage()));
     });
@@ -141,7 +141,8 @@ final class OptionListPagesHandler {
       if (current.has("parents")) {
         option.set("parents", current.get("parents"));
       }
-      return Callers.id(request.exchange()).flatMap(user -> model.replaceOption(name, code, option, user.orElse(null)))
+      return Callers.id(request.exchange())
+          .flatMap(user -> model.replaceOption(name, code, option, user.orElse(null), locale))
           .then(redirect(listUrl(name) + "?done=saved"))
           .onErrorResume(ModelAdmin.Refused.class, e -> optionPage(request, status(e), form, e.getMessage()));
     });
@@ -158,7 +159,7 @@ final class OptionListPagesHandler {
       }
       ObjectNode body = body(name);
       codes.forEach(code -> find(body, code));
-      return Callers.id(request.exchange()).flatMap(user -> model.deactivateOptions(name, codes, user.orElse(null)))
+      return Callers.id(request.exchange()).flatMap(user -> model.deactivateOptions(name, codes, user.orElse(null), locale))
           .then(redirect(listUrl(name) + "?done=option_deactivated"))
           .onErrorResume(ModelAdmin.Refused.class, e -> page(request, status(e), null, e.getMessage()));
     });
@@ -193,7 +194,7 @@ final class OptionListPagesHandler {
             admin.pages().text(locale, "meta.option.position_invalid", String.valueOf(options.size())));
       }
       int to = target;
-      return Callers.id(request.exchange()).flatMap(user -> model.moveOption(name, code, to, user.orElse(null)))
+      return Callers.id(request.exchange()).flatMap(user -> model.moveOption(name, code, to, user.orElse(null), locale))
           .then(redirect(listUrl(name) + "?done=saved"))
           .onErrorResume(ModelAdmin.Refused.class, e -> page(request, status(e), null, e.getMessage()));
     });

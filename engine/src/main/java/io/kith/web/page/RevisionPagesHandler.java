@@ -40,7 +40,7 @@ final class RevisionPagesHandler {
   Mono<ServerResponse> preview(ServerRequest request) {
     long id = PageIds.id(request);
     return AdminPages.administrator(request).then(Callers.id(request.exchange()))
-        .flatMap(user -> model.previewRevert(id, user.orElse(null)))
+        .flatMap(user -> model.previewRevert(id, user.orElse(null), AdminPages.locale(request)))
         .flatMap(plan -> page(request, HttpStatus.OK, id, plan, null, List.of()))
         .onErrorResume(ModelAdmin.Refused.class, e -> refused(request, id, e));
   }
@@ -49,7 +49,7 @@ final class RevisionPagesHandler {
   Mono<ServerResponse> revert(ServerRequest request) {
     long id = PageIds.id(request);
     return AdminPages.administrator(request).then(Callers.id(request.exchange()))
-        .flatMap(user -> model.revert(id, true, user.orElse(null)))
+        .flatMap(user -> model.revert(id, true, user.orElse(null), AdminPages.locale(request)))
         .then(OptionListPagesHandler.redirect("/app/admin/revisions?done=reverted"))
         .onErrorResume(ModelAdmin.Refused.class, e -> refused(request, id, e));
   }
