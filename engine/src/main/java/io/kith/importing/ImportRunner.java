@@ -87,14 +87,35 @@ final class ImportRunner {
   }
 
   private Mono<Void> batches(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done) {
-    return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.empty()
-        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, null)
-            .flatMap(plan -> {
+    return planNext(context, reader, BatchPlanner.InFlight.NONE)
+        .flatMap(first -> first.map(plan -> pipeline(job, worker, context, reader, done, plan)).orElse(Mono.empty()));
+  }
+
+  /**
+   * Commits {@code plan} while the next batch is planned, so the database's work on one batch and
+   * the checks of the next (CPU work here) overlap. Commits stay one at a time and in file order; a
+   * row of the next batch that meets what this one writes waits for a later batch (see
+   * {@link BatchPlanner.InFlight}).
+   */
+  private Mono<Void> pipeline(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done,
+      BatchPlanner.Plan plan) {
+    int size = plan.outcomes().size();
+    Mono<Boolean> commit = size == 0 ? Mono.just(true)
+        : commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + size)
+            .doOnSuccess(v -> done.addAndGet(size)).thenReturn(true);
+    return Mono.zip(commit, planNext(context, reader, plan.inFlight()))
+        .flatMap(both -> both.getT2().map(next -> pipeline(job, worker, context, reader, done, next)).orElse(Mono.empty()));
+  }
+
+  /** The next batch planned, its rows that must wait handed back to the reader; empty at the end of the file. */
+  private Mono<Optional<BatchPlanner.Plan>> planNext(ImportContext context, FileReader reader,
+      BatchPlanner.InFlight inFlight) {
+    return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.just(Optional.<BatchPlanner.Plan>empty())
+        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, null, inFlight)
+            .map(plan -> {
               reader.handBack(plan.leftover());
-              return commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + plan.outcomes().size())
-                  .doOnSuccess(v -> done.addAndGet(plan.outcomes().size()));
-            })
-            .then(Mono.defer(() -> batches(job, worker, context, reader, done))));
+              return Optional.of(plan);
+            }));
   }
 
   private Mono<Void> commit(ImportJob job, String worker, MetadataSnapshot snapshot, List<Outcome> outcomes, long doneAfter) {

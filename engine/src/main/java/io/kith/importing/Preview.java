@@ -70,7 +70,7 @@ final class Preview {
   private Mono<Void> batches(ImportContext context, FileReader reader, Set<List<String>> fileKeys,
       Map<Outcome.Action, Long> counts, List<Outcome> shown) {
     return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.empty()
-        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, fileKeys)
+        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, fileKeys, BatchPlanner.InFlight.NONE)
             .doOnNext(plan -> plan.outcomes().forEach(o -> {
               counts.merge(o.action(), 1L, Long::sum);
               if (shown.size() < ROWS_SHOWN) {
