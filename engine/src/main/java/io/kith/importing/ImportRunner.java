@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -86,25 +87,33 @@ final class ImportRunner {
         .then();
   }
 
-  private Mono<Void> batches(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done) {
-    return planNext(context, reader, BatchPlanner.InFlight.NONE)
-        .flatMap(first -> first.map(plan -> pipeline(job, worker, context, reader, done, plan)).orElse(Mono.empty()));
-  }
-
   /**
-   * Commits {@code plan} while the next batch is planned, so the database's work on one batch and
-   * the checks of the next (CPU work here) overlap. Commits stay one at a time and in file order; a
-   * row of the next batch that meets what this one writes waits for a later batch (see
-   * {@link BatchPlanner.InFlight}).
+   * Commits each batch while the next is planned, so the database's work on one batch and the
+   * checks of the next (CPU work here) overlap. Commits stay one at a time and in file order; a
+   * row of the next batch that meets what the committing one writes waits for a later batch (see
+   * {@link BatchPlanner.InFlight}). One step per subscription, repeated rather than nested, so
+   * memory holds two batches however long the file.
    */
-  private Mono<Void> pipeline(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done,
-      BatchPlanner.Plan plan) {
-    int size = plan.outcomes().size();
-    Mono<Boolean> commit = size == 0 ? Mono.just(true)
-        : commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + size)
-            .doOnSuccess(v -> done.addAndGet(size)).thenReturn(true);
-    return Mono.zip(commit, planNext(context, reader, plan.inFlight()))
-        .flatMap(both -> both.getT2().map(next -> pipeline(job, worker, context, reader, done, next)).orElse(Mono.empty()));
+  private Mono<Void> batches(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done) {
+    AtomicReference<BatchPlanner.Plan> planned = new AtomicReference<>();
+    Mono<Boolean> step = Mono.defer(() -> {
+      BatchPlanner.Plan plan = planned.getAndSet(null);
+      int size = plan.outcomes().size();
+      Mono<Boolean> commit = size == 0 ? Mono.just(true)
+          : commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + size)
+              .doOnSuccess(v -> done.addAndGet(size)).thenReturn(true);
+      return Mono.zip(commit, planNext(context, reader, plan.inFlight())).map(both -> {
+        both.getT2().ifPresent(planned::set);
+        return both.getT2().isPresent();
+      });
+    });
+    return planNext(context, reader, BatchPlanner.InFlight.NONE).flatMap(first -> {
+      if (first.isEmpty()) {
+        return Mono.<Void>empty();
+      }
+      planned.set(first.get());
+      return step.repeat().takeWhile(more -> more).then();
+    });
   }
 
   /** The next batch planned, its rows that must wait handed back to the reader; empty at the end of the file. */
