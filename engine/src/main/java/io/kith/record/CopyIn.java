@@ -53,6 +53,10 @@ final class CopyIn {
         if (c > 0) {
           out.append('\t');
         }
+        if (row[c] instanceof String[] array) {
+          appendArray(array, out);
+          continue;
+        }
         String text = text(row[c]);
         if (text == null) {
           out.append("\\N");
@@ -91,6 +95,38 @@ final class CopyIn {
       }
     }
     return out.append('}').toString();
+  }
+
+  /**
+   * {@link #arrayLiteral} and {@link #escape} in one pass, without the intermediate strings: the
+   * search grams of every record are such arrays, so this is most of an import's encoding work.
+   */
+  private static void appendArray(String[] array, StringBuilder out) {
+    out.append('{');
+    for (int i = 0; i < array.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String element = array[i];
+      if (element == null) {
+        out.append("NULL");
+        continue;
+      }
+      out.append('"');
+      for (int j = 0; j < element.length(); j++) {
+        char ch = element.charAt(j);
+        switch (ch) {
+          case '\\' -> out.append("\\\\\\\\");
+          case '"' -> out.append("\\\\\"");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          default -> out.append(ch);
+        }
+      }
+      out.append('"');
+    }
+    out.append('}');
   }
 
   private static void escape(String text, StringBuilder out) {
