@@ -63,9 +63,9 @@ final class BatchPlanner {
   Mono<Plan> plan(MetadataSnapshot snapshot, ImportProfile profile, RowConverter converter, List<CsvRow> rows,
       Set<List<String>> fileKeys, InFlight inFlight) {
     EntityDef entity = converter.entity();
-    List<Converted> converted = io.kith.support.T.time("2a convert", () -> rows.stream().map(converter::convert).toList());
-    return io.kith.support.T.time("2b refs", lookups.resolveReferences(snapshot, converted))
-        .then(io.kith.support.T.time("2c dups", Mono.defer(() -> duplicates(entity, profile, converted))))
+    List<Converted> converted = rows.stream().map(converter::convert).toList();
+    return lookups.resolveReferences(snapshot, converted)
+        .then(Mono.defer(() -> duplicates(entity, profile, converted)))
         .flatMap(found -> existing(snapshot, profile, found)
             .flatMap(existing -> decide(snapshot, entity, profile, converted, found, existing, fileKeys, inFlight)));
   }
@@ -145,7 +145,7 @@ final class BatchPlanner {
       drafts.add(new BulkRecords.Draft(row.body, null));
       planned.add(new Outcome(row.row, Outcome.Action.CREATE, row.body, null, row.errors));
     }
-    return io.kith.support.T.time("2d check", bulk.check(snapshot, entity.name(), drafts)).map(checked -> {
+    return bulk.check(snapshot, entity.name(), drafts).map(checked -> {
       List<Outcome> out = new ArrayList<>(planned);
       for (int d = 0; d < checked.size(); d++) {
         int at = draftAt.get(d);

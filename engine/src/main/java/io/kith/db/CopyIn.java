@@ -1,4 +1,4 @@
-package io.kith.record;
+package io.kith.db;
 
 import io.kith.schema.SqlNames;
 import io.netty.buffer.ByteBuf;
@@ -21,19 +21,19 @@ import reactor.core.scheduler.Schedulers;
  * parsed by each column's own input function, as an insert's assignment would (a text too long for
  * its {@code varchar(n)} is refused, not cut). Table and column names come from metadata only.
  */
-final class CopyIn {
+public final class CopyIn {
 
   private final String sql;
   private final int columns;
 
-  CopyIn(String table, List<String> names) {
+  public CopyIn(String table, List<String> names) {
     this.columns = names.size();
     this.sql = "copy " + table + " (" + names.stream().map(SqlNames::quote).collect(Collectors.joining(", "))
         + ") from stdin";
   }
 
   /** Writes rows of column values (Java values as the column codecs take them); emits the rows copied. */
-  Mono<Long> write(DatabaseClient db, List<Object[]> rows) {
+  public Mono<Long> write(DatabaseClient db, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return Mono.just(0L);
     }

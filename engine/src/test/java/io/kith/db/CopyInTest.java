@@ -1,4 +1,4 @@
-package io.kith.record;
+package io.kith.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
