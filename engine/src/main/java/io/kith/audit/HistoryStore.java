@@ -1,5 +1,6 @@
 package io.kith.audit;
 
+import io.kith.db.CopyIn;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,10 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** SQL for {@code kith.record_history}; every value is a bind parameter. */
 final class HistoryStore {
 
-  /** One statement for any number of entries: the per-record values arrive as parallel arrays. */
-  private static final String INSERT = "insert into kith.record_history (entity, record_id, action, user_id, changes)"
-      + " select $1, r.id, $2, $3, r.changes::jsonb"
-      + " from unnest($4::bigint[], $5::text[]) with ordinality as r(id, changes, n) order by r.n";
+  /**
+   * One {@code COPY} for any number of entries: an import writes one entry per record, and COPY
+   * spares the JSON of each the escaping an array parameter needs (on the event loop).
+   */
+  private static final CopyIn INSERT = new CopyIn("kith.record_history",
+      List.of("entity", "record_id", "action", "user_id", "changes"));
 
   private static final String WHERE = " from kith.record_history where entity = $1 and record_id = $2";
 
@@ -34,13 +37,11 @@ final class HistoryStore {
     if (ids.isEmpty()) {
       return Mono.empty();
     }
-    List<String> texts = new ArrayList<>(changes.size());
-    changes.forEach(c -> texts.add(json.writeValueAsString(c)));
-    DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
-        .bind(0, entity).bind(1, action.code())
-        .bind(3, ids.toArray(Long[]::new)).bind(4, texts.toArray(String[]::new));
-    spec = user.isPresent() ? spec.bind(2, user.get()) : spec.bindNull(2, Long.class);
-    return spec.fetch().rowsUpdated().then();
+    List<Object[]> rows = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), json.writeValueAsString(changes.get(i))});
+    }
+    return INSERT.write(db, rows).then();
   }
 
   Mono<List<Row>> page(String entity, long recordId, int limit, long offset) {

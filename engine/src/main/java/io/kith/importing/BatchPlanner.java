@@ -22,8 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A row repeating the key of a record created earlier in the same batch (or changing the same
  * record twice) cannot see that record yet; in a job the batch ends just before it, and the row
- * starts the next batch, after the commit. A dry run commits nothing, so it remembers the keys it
- * would have created for the whole file instead.
+ * starts the next batch, after the commit. A job plans each batch while the one before it commits
+ * (see {@link ImportRunner}), so a row meeting what that batch creates or changes ({@link InFlight})
+ * ends its batch in the same way. A dry run commits nothing, so it remembers the keys it would have
+ * created for the whole file instead.
  */
 final class BatchPlanner {
 
@@ -32,7 +34,19 @@ final class BatchPlanner {
    *
    * @param leftover rows moved to the next batch (see the class comment)
    */
-  record Plan(List<Outcome> outcomes, List<CsvRow> leftover) {}
+  record Plan(List<Outcome> outcomes, List<CsvRow> leftover, InFlight inFlight) {}
+
+  /**
+   * What a planned batch will create and change once committed: the duplicate keys of its new
+   * records and the ids of the records it updates.
+   */
+  record InFlight(Set<List<String>> keys, Set<Long> touched) {
+    static final InFlight NONE = new InFlight(Set.of(), Set.of());
+
+    boolean meets(List<String> key, Long match) {
+      return (key != null && keys.contains(key)) || (match != null && touched.contains(match));
+    }
+  }
 
   private final BulkRecords bulk;
   private final Lookups lookups;
@@ -42,15 +56,18 @@ final class BatchPlanner {
     this.lookups = lookups;
   }
 
-  /** {@code fileKeys} is null in a job; in a dry run, the keys created so far in the file. */
+  /**
+   * {@code fileKeys} is null in a job; in a dry run, the keys created so far in the file.
+   * {@code inFlight} is what the batch committing meanwhile writes ({@link InFlight#NONE} if none).
+   */
   Mono<Plan> plan(MetadataSnapshot snapshot, ImportProfile profile, RowConverter converter, List<CsvRow> rows,
-      Set<List<String>> fileKeys) {
+      Set<List<String>> fileKeys, InFlight inFlight) {
     EntityDef entity = converter.entity();
     List<Converted> converted = rows.stream().map(converter::convert).toList();
     return lookups.resolveReferences(snapshot, converted)
         .then(Mono.defer(() -> duplicates(entity, profile, converted)))
         .flatMap(found -> existing(snapshot, profile, found)
-            .flatMap(existing -> decide(snapshot, entity, profile, converted, found, existing, fileKeys)));
+            .flatMap(existing -> decide(snapshot, entity, profile, converted, found, existing, fileKeys, inFlight)));
   }
 
   private Mono<Map<List<String>, Set<Long>>> duplicates(EntityDef entity, ImportProfile profile, List<Converted> rows) {
@@ -78,7 +95,8 @@ final class BatchPlanner {
   }
 
   private Mono<Plan> decide(MetadataSnapshot snapshot, EntityDef entity, ImportProfile profile, List<Converted> rows,
-      Map<List<String>, Set<Long>> found, Map<Long, ObjectNode> existing, Set<List<String>> fileKeys) {
+      Map<List<String>, Set<Long>> found, Map<Long, ObjectNode> existing, Set<List<String>> fileKeys,
+      InFlight inFlight) {
     Set<List<String>> batchKeys = new HashSet<>();
     Set<Long> touched = new HashSet<>();
     List<Outcome> planned = new ArrayList<>();
@@ -90,7 +108,7 @@ final class BatchPlanner {
       Set<Long> matches = row.key == null ? Set.of() : found.getOrDefault(row.key, Set.of());
       boolean seen = row.key != null && (fileKeys != null ? fileKeys.contains(row.key) : batchKeys.contains(row.key));
       Long match = matches.size() == 1 ? matches.iterator().next() : null;
-      if (fileKeys == null && (seen || (match != null && touched.contains(match)))) {
+      if (fileKeys == null && (seen || (match != null && touched.contains(match)) || inFlight.meets(row.key, match))) {
         rows.subList(i, rows.size()).forEach(r -> leftover.add(r.row));
         break;
       }
@@ -141,7 +159,7 @@ final class BatchPlanner {
           out.set(i, o.failed(o.errors()));
         }
       }
-      return new Plan(out, leftover);
+      return new Plan(out, leftover, new InFlight(batchKeys, touched));
     });
   }
 

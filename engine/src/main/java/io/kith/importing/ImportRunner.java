@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -88,15 +89,44 @@ final class ImportRunner {
         .then();
   }
 
+  /**
+   * Commits each batch while the next is planned, so the database's work on one batch and the
+   * checks of the next (CPU work here) overlap. Commits stay one at a time and in file order; a
+   * row of the next batch that meets what the committing one writes waits for a later batch (see
+   * {@link BatchPlanner.InFlight}). One step per subscription, repeated rather than nested, so
+   * memory holds two batches however long the file.
+   */
   private Mono<Void> batches(ImportJob job, String worker, ImportContext context, FileReader reader, AtomicLong done) {
-    return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.empty()
-        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, null)
-            .flatMap(plan -> {
+    AtomicReference<BatchPlanner.Plan> planned = new AtomicReference<>();
+    Mono<Boolean> step = Mono.defer(() -> {
+      BatchPlanner.Plan plan = planned.getAndSet(null);
+      int size = plan.outcomes().size();
+      Mono<Boolean> commit = size == 0 ? Mono.just(true)
+          : commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + size)
+              .doOnSuccess(v -> done.addAndGet(size)).thenReturn(true);
+      return Mono.zip(commit, planNext(context, reader, plan.inFlight())).map(both -> {
+        both.getT2().ifPresent(planned::set);
+        return both.getT2().isPresent();
+      });
+    });
+    return planNext(context, reader, BatchPlanner.InFlight.NONE).flatMap(first -> {
+      if (first.isEmpty()) {
+        return Mono.<Void>empty();
+      }
+      planned.set(first.get());
+      return step.repeat().takeWhile(more -> more).then();
+    });
+  }
+
+  /** The next batch planned, its rows that must wait handed back to the reader; empty at the end of the file. */
+  private Mono<Optional<BatchPlanner.Plan>> planNext(ImportContext context, FileReader reader,
+      BatchPlanner.InFlight inFlight) {
+    return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.just(Optional.<BatchPlanner.Plan>empty())
+        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, null, inFlight)
+            .map(plan -> {
               reader.handBack(plan.leftover());
-              return commit(job, worker, context.snapshot(), plan.outcomes(), done.get() + plan.outcomes().size())
-                  .doOnSuccess(v -> done.addAndGet(plan.outcomes().size()));
-            })
-            .then(Mono.defer(() -> batches(job, worker, context, reader, done))));
+              return Optional.of(plan);
+            }));
   }
 
   private Mono<Void> commit(ImportJob job, String worker, MetadataSnapshot snapshot, List<Outcome> outcomes, long doneAfter) {

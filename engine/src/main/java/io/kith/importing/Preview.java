@@ -69,14 +69,16 @@ final class Preview {
 
   private Mono<Void> batches(ImportContext context, FileReader reader, Set<List<String>> fileKeys,
       Map<Outcome.Action, Long> counts, List<Outcome> shown) {
-    return reader.next(batchSize).flatMap(rows -> rows.isEmpty() ? Mono.empty()
-        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, fileKeys)
+    // One batch per subscription, repeated: memory holds one batch, however long the file.
+    Mono<Boolean> batch = Mono.defer(() -> reader.next(batchSize)).flatMap(rows -> rows.isEmpty() ? Mono.just(false)
+        : planner.plan(context.snapshot(), context.profile(), context.converter(), rows, fileKeys, BatchPlanner.InFlight.NONE)
             .doOnNext(plan -> plan.outcomes().forEach(o -> {
               counts.merge(o.action(), 1L, Long::sum);
               if (shown.size() < ROWS_SHOWN) {
                 shown.add(o);
               }
             }))
-            .then(Mono.defer(() -> batches(context, reader, fileKeys, counts, shown))));
+            .thenReturn(true));
+    return batch.repeat().takeWhile(more -> more).then();
   }
 }

@@ -1,5 +1,6 @@
 package io.kith.record;
 
+import io.kith.db.CopyIn;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;

@@ -3,6 +3,7 @@ package io.kith.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,8 +96,13 @@ public final class SearchText {
     s[0] = SEP;
     System.arraycopy(v, 0, s, 1, v.length);
     s[s.length - 1] = SEP;
+    // Which characters are CJK, looked up once per character rather than once per gram holding it.
+    boolean[] cjk = new boolean[s.length];
+    for (int i = 1; i < s.length - 1; i++) {
+      cjk[i] = isCjk(s[i]);
+    }
     for (int i = 0; i + 3 <= s.length; i++) {
-      if (i == 0 || i + 3 == s.length || !hasCjk(s, i, 3)) {
+      if (i == 0 || i + 3 == s.length || !(cjk[i] || cjk[i + 1] || cjk[i + 2])) {
         out.add(new String(s, i, 3));
       }
     }
@@ -109,9 +115,9 @@ public final class SearchText {
       }
     }
     for (int i = 0; i < v.length; i++) {
-      if (isCjk(v[i])) {
+      if (cjk[i + 1]) {
         out.add(new String(v, i, 1));
-        if (i + 1 < v.length && isCjk(v[i + 1])) {
+        if (i + 1 < v.length && cjk[i + 2]) {
           out.add(new String(v, i, 2));
         }
       }
@@ -216,8 +222,10 @@ public final class SearchText {
 
   /** All grams of some normalised values, sorted. */
   static List<String> grams(Collection<String> values) {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new java.util.HashSet<>();
     values.forEach(v -> addGrams(v, out));
-    return new ArrayList<>(out);
+    List<String> sorted = new ArrayList<>(out);
+    Collections.sort(sorted);
+    return sorted;
   }
 }

@@ -1,4 +1,4 @@
-package io.kith.record;
+package io.kith.db;
 
 import io.kith.schema.SqlNames;
 import io.netty.buffer.ByteBuf;
@@ -21,19 +21,19 @@ import reactor.core.scheduler.Schedulers;
  * parsed by each column's own input function, as an insert's assignment would (a text too long for
  * its {@code varchar(n)} is refused, not cut). Table and column names come from metadata only.
  */
-final class CopyIn {
+public final class CopyIn {
 
   private final String sql;
   private final int columns;
 
-  CopyIn(String table, List<String> names) {
+  public CopyIn(String table, List<String> names) {
     this.columns = names.size();
     this.sql = "copy " + table + " (" + names.stream().map(SqlNames::quote).collect(Collectors.joining(", "))
         + ") from stdin";
   }
 
   /** Writes rows of column values (Java values as the column codecs take them); emits the rows copied. */
-  Mono<Long> write(DatabaseClient db, List<Object[]> rows) {
+  public Mono<Long> write(DatabaseClient db, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return Mono.just(0L);
     }
@@ -52,6 +52,10 @@ final class CopyIn {
       for (int c = 0; c < columns; c++) {
         if (c > 0) {
           out.append('\t');
+        }
+        if (row[c] instanceof String[] array) {
+          appendArray(array, out);
+          continue;
         }
         String text = text(row[c]);
         if (text == null) {
@@ -91,6 +95,38 @@ final class CopyIn {
       }
     }
     return out.append('}').toString();
+  }
+
+  /**
+   * {@link #arrayLiteral} and {@link #escape} in one pass, without the intermediate strings: the
+   * search grams of every record are such arrays, so this is most of an import's encoding work.
+   */
+  private static void appendArray(String[] array, StringBuilder out) {
+    out.append('{');
+    for (int i = 0; i < array.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String element = array[i];
+      if (element == null) {
+        out.append("NULL");
+        continue;
+      }
+      out.append('"');
+      for (int j = 0; j < element.length(); j++) {
+        char ch = element.charAt(j);
+        switch (ch) {
+          case '\\' -> out.append("\\\\\\\\");
+          case '"' -> out.append("\\\\\"");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          default -> out.append(ch);
+        }
+      }
+      out.append('"');
+    }
+    out.append('}');
   }
 
   private static void escape(String text, StringBuilder out) {

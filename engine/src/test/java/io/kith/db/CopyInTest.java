@@ -1,4 +1,4 @@
-package io.kith.record;
+package io.kith.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +46,7 @@ class CopyInTest {
   @Test
   void copiesValuesThatNeedEscapingIntact() {
     Long copied = tx.transactional(COPY.write(db, List.of(
-        new Object[] {1L, "陳大文", "tab\there\nnew line\r\\back", new String[] {"say \"hi\"", "a,b", "{x}", null},
+        new Object[] {1L, "陳大文", "tab\there\nnew line\r\\back", new String[] {"say \"hi\"", "a,b", "{x}", null, "back\\slash", "tab\tline\nend"},
             new BigDecimal("1E+1"), LocalDate.of(1950, 1, 5)},
         new Object[] {2L, null, "\\N is text", new String[0], null, null}))).block();
 
@@ -55,7 +55,8 @@ class CopyInTest {
         "select name, note, tags, price, born from copy_probe where id in (1, 2) order by id");
     assertThat(rows.get(0).get("name")).isEqualTo("陳大文");
     assertThat(rows.get(0).get("note")).isEqualTo("tab\there\nnew line\r\\back");
-    assertThat((String[]) rows.get(0).get("tags")).containsExactly("say \"hi\"", "a,b", "{x}", null);
+    assertThat((String[]) rows.get(0).get("tags")).containsExactly("say \"hi\"", "a,b", "{x}", null, "back\\slash",
+        "tab\tline\nend");
     assertThat(rows.get(0).get("price")).isEqualTo(new BigDecimal("10.00"));
     assertThat(rows.get(0).get("born")).isEqualTo(LocalDate.of(1950, 1, 5));
     assertThat(rows.get(1).get("name")).isNull();
