@@ -24,7 +24,7 @@ public class ImportConfiguration {
   ImportSettings importSettings(
       @Value("${kith.import.max-bytes:209715200}") long maxBytes,
       @Value("${kith.import.max-rows:2000000}") long maxRows,
-      @Value("${kith.import.batch-size:500}") int batchSize,
+      @Value("${kith.import.batch-size:2000}") int batchSize,
       @Value("${kith.import.directory:}") String directory,
       @Value("${kith.import.poll:1s}") Duration poll,
       @Value("${kith.import.lease:60s}") Duration lease,
