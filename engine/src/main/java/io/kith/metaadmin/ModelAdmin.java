@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -189,6 +190,42 @@ public final class ModelAdmin {
       return run("restore field " + entity + "." + field, false, false, user, locale,
           (base, text) -> List.of(edits(base, text).addField(entity, body)));
     });
+  }
+
+  /** A new entity type, option list or relationship type, in the file shape; a dry run stores nothing. */
+  public Mono<ObjectNode> createItem(MetadataKind kind, ObjectNode body, boolean dryRun, Long user, KithLocale locale) {
+    return run("create " + kind.folder(), dryRun, false, user, locale,
+        (base, text) -> List.of(edits(base, text).create(kind, body)));
+  }
+
+  /**
+   * Replaces an item with {@code edit} applied to its current body (the body the change service
+   * works on, so a change made meanwhile elsewhere is not overwritten): the API's PUT.
+   */
+  public Mono<ObjectNode> editItem(MetadataKind kind, String name, UnaryOperator<ObjectNode> edit, Long user,
+      KithLocale locale) {
+    return run("change " + kind.folder() + "/" + name, false, false, user, locale,
+        (base, text) -> List.of(edits(base, text).replace(kind, name, edit.apply(existing(base, kind, name, text)))));
+  }
+
+  /** Removes an item from the model: the API's DELETE; an entity type's table and data stay. Needs {@code confirm}. */
+  public Mono<ObjectNode> deleteItem(MetadataKind kind, String name, boolean confirm, Long user, KithLocale locale) {
+    return run("delete " + kind.folder() + "/" + name, false, confirm, user, locale,
+        (base, text) -> List.of(edits(base, text).delete(kind, name)));
+  }
+
+  /** Entity types the model had (shipped or in a stored revision) and no longer has: retired, their tables kept. */
+  public Mono<Set<String>> retiredEntities() {
+    Set<String> current = state().current().snapshot().entities().keySet();
+    return shipped.map(model -> model.snapshot().entities().keySet())
+        .flatMap(known -> state().store().after(0)
+            .filter(r -> r.item().kind() == MetadataKind.ENTITY).map(r -> r.item().name()).collectList()
+            .map(revised -> {
+              Set<String> all = new java.util.TreeSet<>(known);
+              all.addAll(revised);
+              all.removeAll(current);
+              return all;
+            }));
   }
 
   /** Field names of the shipped file of {@code entity}: the others are custom fields. */

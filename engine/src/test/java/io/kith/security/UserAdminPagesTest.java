@@ -41,10 +41,10 @@ class UserAdminPagesTest {
 
     HtmlSession admin = kith.session();
     assertThat(admin.get("/app").document().select("nav.admin a").eachAttr("href"))
-        .containsExactly("/app/admin/users", "/app/admin/roles", "/app/admin/option-lists", "/app/admin/fields",
-            "/app/admin/revisions");
+        .containsExactly("/app/admin/users", "/app/admin/roles", "/app/admin/entities", "/app/admin/option-lists",
+            "/app/admin/fields", "/app/admin/relationship-types", "/app/admin/revisions");
     assertThat(admin.get("/app?lang=zh-Hant").document().select("nav.admin a").eachText())
-        .containsExactly("使用者", "角色", "選項清單", "欄位", "模型修訂");
+        .containsExactly("使用者", "角色", "實體類型", "選項清單", "欄位", "關係類別", "模型修訂");
     assertThat(admin.get("/app/admin/users?lang=zh-Hans").document().select("h1").text()).isEqualTo("用户");
   }
 

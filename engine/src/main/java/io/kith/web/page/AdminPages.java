@@ -27,7 +27,7 @@ final class AdminPages {
 
   /** Notices a redirect may ask for with {@code ?done=}; any other value shows nothing. */
   private static final Set<String> NOTICES = Set.of("created", "saved", "deactivated", "reactivated",
-      "password_reset", "deleted", "option_deactivated", "field_off", "field_on", "reverted");
+      "password_reset", "deleted", "option_deactivated", "field_off", "field_on", "reverted", "retired", "type_on");
 
   private final PageModel pages;
 

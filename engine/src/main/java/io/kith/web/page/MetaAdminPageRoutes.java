@@ -11,8 +11,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The metadata administration pages under {@code /app/admin}: option lists, custom fields and
- * revisions, administrators only, every change through {@link ModelAdmin}.
+ * The metadata administration pages under {@code /app/admin}: entity types (with their list and
+ * form layout), option lists, fields, relationship types and revisions, administrators only, every
+ * change through {@link ModelAdmin}.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetaAdminPageRoutes {
@@ -26,6 +27,9 @@ public class MetaAdminPageRoutes {
     OptionListPagesHandler lists = new OptionListPagesHandler(admin, model);
     CustomFieldPagesHandler fields = new CustomFieldPagesHandler(admin, model);
     RevisionPagesHandler revisions = new RevisionPagesHandler(admin, model);
+    EntityTypePagesHandler entities = new EntityTypePagesHandler(admin, model);
+    LayoutPagesHandler layouts = new LayoutPagesHandler(admin, model);
+    RelationshipTypePagesHandler relationshipTypes = new RelationshipTypePagesHandler(admin, model);
     return RouterFunctions.route()
         .GET("/app/admin/option-lists", lists::lists)
         .GET("/app/admin/option-lists/{name}", lists::list)
@@ -42,6 +46,20 @@ public class MetaAdminPageRoutes {
         .GET("/app/admin/revisions", revisions::list)
         .GET("/app/admin/revisions/{id}/revert", revisions::preview)
         .POST("/app/admin/revisions/{id}/revert", revisions::revert)
+        .GET("/app/admin/entities", entities::list)
+        .POST("/app/admin/entities", entities::create)
+        .GET("/app/admin/entities/new", entities::newForm)
+        .GET("/app/admin/entities/{entity}", entities::edit)
+        .POST("/app/admin/entities/{entity}", entities::update)
+        .POST("/app/admin/entities/{entity}/retire", entities::retire)
+        .GET("/app/admin/entities/{entity}/layout", layouts::page)
+        .POST("/app/admin/entities/{entity}/layout", layouts::change)
+        .GET("/app/admin/relationship-types", relationshipTypes::list)
+        .POST("/app/admin/relationship-types", relationshipTypes::create)
+        .GET("/app/admin/relationship-types/{name}", relationshipTypes::edit)
+        .POST("/app/admin/relationship-types/{name}", relationshipTypes::update)
+        .POST("/app/admin/relationship-types/{name}/retire", relationshipTypes::retire)
+        .POST("/app/admin/relationship-types/{name}/reactivate", relationshipTypes::reactivate)
         .filter(new LanguageCookieFilter())
         .build();
   }

@@ -62,9 +62,13 @@ final class PageModel {
       model.put("adminNav", List.of(
           new Link(messages.get(locale, "admin.users.title"), "/app/admin/users", here.startsWith("/app/admin/users")),
           new Link(messages.get(locale, "admin.roles.title"), "/app/admin/roles", here.startsWith("/app/admin/roles")),
+          new Link(messages.get(locale, "meta.entities.title"), "/app/admin/entities",
+              here.startsWith("/app/admin/entities")),
           new Link(messages.get(locale, "meta.lists.title"), "/app/admin/option-lists",
               here.startsWith("/app/admin/option-lists")),
           new Link(messages.get(locale, "meta.fields.title"), "/app/admin/fields", here.startsWith("/app/admin/fields")),
+          new Link(messages.get(locale, "meta.reltypes.title"), "/app/admin/relationship-types",
+              here.startsWith("/app/admin/relationship-types")),
           new Link(messages.get(locale, "meta.revisions.title"), "/app/admin/revisions",
               here.startsWith("/app/admin/revisions"))));
     }
