@@ -13,7 +13,13 @@ public final class SearchColumns {
   public static final String LABEL = "search_label";
   /** Every searchable value, normalised, between separators (see {@link SearchText}). */
   public static final String TEXT = "search_text";
-  /** The grams of those values, GIN-indexed. */
+  /**
+   * The grams of those values, GIN-indexed, compared with the {@code C} collation: grams are only
+   * ever tested for equality, which is byte equality under any deterministic collation, and the
+   * index compares keys with {@code memcmp} instead of the database's locale (a third less time
+   * inserting a record's grams, measured). Tables created before this keep the database default:
+   * same results, slower writes.
+   */
   public static final String GRAMS = "search_grams";
 
   public static final Set<String> NAMES = Identifiers.SEARCH_COLUMNS;
@@ -22,6 +28,7 @@ public final class SearchColumns {
   public static final String LABEL_COLLATION = "collate \"C\"";
   public static final String TEXT_TYPE = "text";
   public static final String GRAMS_TYPE = "text[]";
+  public static final String GRAMS_COLLATION = "collate \"C\"";
 
   private SearchColumns() {}
 
