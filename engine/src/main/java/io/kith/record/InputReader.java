@@ -96,7 +96,9 @@ final class InputReader {
     Map<String, Object> record = merged(entity, columns, existing);
     errors.addAll(DependentOptions.check(snapshot, entity, record, values::has));
     Map<String, Object> variables = variables(entity, record, effectiveSubtype);
-    variables.putAll(listVariables(entity, collections, existing));
+    if (hasExpressions(entity)) {
+      variables.putAll(listVariables(entity, collections, existing));
+    }
     errors.addAll(rules.check(snapshot, entity, variables));
     if (!errors.isEmpty()) {
       throw new RecordValidationException(dedupe(errors));
@@ -170,6 +172,11 @@ final class InputReader {
       }
     }
     return out;
+  }
+
+  private static boolean hasExpressions(EntityDef entity) {
+    return !entity.rules().isEmpty() || entity.fields().stream()
+        .anyMatch(f -> f.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.EXPRESSION);
   }
 
   /** Stored collection rows (API shape) as column values; a value that no longer converts counts as none. */
