@@ -216,6 +216,10 @@ public final class Expressions {
     if (type instanceof FieldType.MultiOption) {
       return ListType.create(SimpleType.STRING);
     }
+    if (type instanceof FieldType.Collection) {
+      // Each row a map of its child fields that have a value: emails.exists(e, e.location_type == "work").
+      return ListType.create(MapType.create(SimpleType.STRING, SimpleType.DYN));
+    }
     return null;
   }
 

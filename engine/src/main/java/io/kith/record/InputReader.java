@@ -96,6 +96,9 @@ final class InputReader {
     Map<String, Object> record = merged(entity, columns, existing);
     errors.addAll(DependentOptions.check(snapshot, entity, record, values::has));
     Map<String, Object> variables = variables(entity, record, effectiveSubtype);
+    if (hasExpressions(entity)) {
+      variables.putAll(listVariables(entity, collections, existing));
+    }
     errors.addAll(rules.check(snapshot, entity, variables));
     if (!errors.isEmpty()) {
       throw new RecordValidationException(dedupe(errors));
@@ -140,6 +143,63 @@ final class InputReader {
       out.put("subtype", subtype);
     }
     return out;
+  }
+
+  /**
+   * Collections as expressions see them, whether or not the record has rows:
+   * the rows sent, else the stored ones (a collection row as a map of its child values, without
+   * the children that have none).
+   */
+  private Map<String, Object> listVariables(EntityDef entity, Map<String, List<Map<String, Object>>> collections,
+      JsonNode existing) {
+    Map<String, Object> out = new java.util.HashMap<>();
+    for (FieldDef field : entity.fields()) {
+      JsonNode stored = existing == null ? null : existing.get(field.name());
+      if (field.type() instanceof FieldType.Collection c) {
+        List<Map<String, Object>> rows = collections.containsKey(field.name()) ? collections.get(field.name())
+            : storedRows(c, stored);
+        List<Map<String, Object>> seen = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+          Map<String, Object> values = new java.util.HashMap<>();
+          row.forEach((name, value) -> {
+            if (value != null && c.fields().stream().anyMatch(f -> f.name().equals(name) && Expressions.variableType(f) != null)) {
+              values.put(name, Expressions.variable(value));
+            }
+          });
+          seen.add(values);
+        }
+        out.put(field.name(), seen);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasExpressions(EntityDef entity) {
+    return !entity.rules().isEmpty() || entity.fields().stream()
+        .anyMatch(f -> f.type() instanceof FieldType.Computed c && c.formula() == FieldType.Formula.EXPRESSION);
+  }
+
+  /** Stored collection rows (API shape) as column values; a value that no longer converts counts as none. */
+  private List<Map<String, Object>> storedRows(FieldType.Collection collection, JsonNode stored) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (stored == null || !stored.isArray()) {
+      return rows;
+    }
+    for (JsonNode row : stored) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (FieldDef child : collection.fields()) {
+        JsonNode value = row.get(child.name());
+        if (value != null && !value.isNull()) {
+          try {
+            values.put(child.name(), fieldTypes.of(child.type()).toColumn(child.type(), child, value));
+          } catch (InvalidValueException e) {
+            // left out, as for top-level fields
+          }
+        }
+      }
+      rows.add(values);
+    }
+    return rows;
   }
 
   private void checkNonInput(EntityDef entity, ObjectNode values, Mode mode, List<FieldError> errors) {
