@@ -58,17 +58,18 @@ public final class ImportBenchmark {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<String> report = new ArrayList<>();
     report.add(String.format(Locale.ROOT, "%-10s | %12s %10s | %12s %10s | %6s | %12s %10s | %s", "rows", "Kith rows/s",
-        "Kith s", "COPY rows/s", "COPY s", "ratio", "floor rows/s", "floor s", "peak RSS MB"));
+        "Kith s", "COPY rows/s", "COPY s", "ratio", "floor rows/s", "floor s", "peak RSS MB after Kith, at the end"));
     for (String size : System.getProperty("bench.import.rows", "100000").split(",")) {
       int rows = Integer.parseInt(size.strip());
       Path file = Files.createTempFile("kith-import-bench", ".csv");
       try (TestDatabase db = new TestDatabase()) {
         write(file, rows);
         double kith = kith(db, file, rows);
+        long kithRss = peakRssMb();
         double copy = copy(db, file, rows);
         double floor = floor(db);
-        report.add(String.format(Locale.ROOT, "%-10d | %12.0f %10.1f | %12.0f %10.1f | %6.3f | %12.0f %10.1f | %d", rows,
-            rows / kith, kith, rows / copy, copy, copy / kith, rows / floor, floor, peakRssMb()));
+        report.add(String.format(Locale.ROOT, "%-10d | %12.0f %10.1f | %12.0f %10.1f | %6.3f | %12.0f %10.1f | %d, %d", rows,
+            rows / kith, kith, rows / copy, copy, copy / kith, rows / floor, floor, kithRss, peakRssMb()));
       } finally {
         Files.deleteIfExists(file);
       }
