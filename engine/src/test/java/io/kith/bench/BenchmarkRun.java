@@ -5,7 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
-/** The frame of a benchmark run: a throw-away database, the report, and the run's time and load. */
+/**
+ * The frame of a benchmark run: a throw-away database (or, with {@code -Dbench.database=NAME}, a
+ * named one that is kept for the next run), the report, and the run's time and load.
+ */
 final class BenchmarkRun {
 
   /** A benchmark's work on its database; emits the report's lines. */
@@ -20,13 +23,14 @@ final class BenchmarkRun {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<String> lines;
     String database;
-    try (TestDatabase db = new TestDatabase()) {
+    String keep = System.getProperty("bench.database", "");
+    try (TestDatabase db = keep.isEmpty() ? new TestDatabase() : TestDatabase.kept(keep)) {
       database = db.name();
       lines = body.run(db);
     }
     lines.forEach(System.out::println);
     System.out.println(String.format(Locale.ROOT,
-        "Total run time %.0f s; machine's 1-minute load average before the run %.1f; database %s dropped.",
-        (System.nanoTime() - began) / 1e9, loadBefore, database));
+        "Total run time %.0f s; machine's 1-minute load average before the run %.1f; database %s %s.",
+        (System.nanoTime() - began) / 1e9, loadBefore, database, keep.isEmpty() ? "dropped" : "kept"));
   }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * requests over HTTP, one at a time, next to the very statements those requests sent (recorded
  * with r2dbc-proxy) replayed directly on a plain connection. Rounds alternate which side goes
  * first; figures are p50 and p95 over all samples of a side. Settings: {@code bench.contacts},
- * {@code bench.rounds} (5), {@code bench.repeat} (times each term is asked per round, 3).
+ * {@code bench.rounds} (5), {@code bench.repeat} (times each term is asked per round, 3),
+ * {@code bench.database} (a database to keep, and to reuse when it holds enough contacts).
  *
  * <p>Run from the repository root:
  * {@code mvn -B -ntp -Pbench -Dbench.main=io.kith.bench.SearchBenchmark -pl engine -am verify}.
@@ -57,14 +58,27 @@ public final class SearchBenchmark {
   private void run(TestDatabase db) throws Exception {
     try (KithServer server = KithServer.start(db, null, new Class<?>[] {SqlRecorder.class});
         SqlReplay direct = new SqlReplay(db)) {
-      long t0 = System.nanoTime();
-      PeopleLoader.load(db, contacts);
-      double loadSeconds = (System.nanoTime() - t0) / 1e9;
-      long t1 = System.nanoTime();
-      long filled = server.bean(RecordService.class).fillSearchColumns("contact").block();
-      double fillSeconds = (System.nanoTime() - t1) / 1e9;
-      System.out.printf(Locale.ROOT, "Loaded %d contacts in %.1f s; search columns of %d filled in %.1f s%n",
-          contacts, loadSeconds, filled, fillSeconds);
+      double loadSeconds = 0;
+      double fillSeconds = 0;
+      long filled = 0;
+      long present = db.count("contact");
+      if (present >= contacts) {
+        // A kept database (-Dbench.database) loaded by an earlier run.
+        System.out.printf(Locale.ROOT, "Reusing %d contacts of database %s%n", present, db.name());
+      } else {
+        long t0 = System.nanoTime();
+        PeopleLoader.load(db, contacts);
+        loadSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        filled = server.bean(RecordService.class).fillSearchColumns("contact").block();
+        fillSeconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf(Locale.ROOT, "Loaded %d contacts in %.1f s; search columns of %d filled in %.1f s%n",
+            contacts, loadSeconds, filled, fillSeconds);
+      }
+      // Timed on a settled table: not while autovacuum works through the rows the fill rewrote.
+      for (String table : List.of("contact", "contact__emails", "contact__phones")) {
+        db.execute("vacuum analyze " + table);
+      }
 
       String base = server.baseUrl();
       List<QueryClass> classes = classes(db, base, "Bearer " + server.adminToken());
@@ -127,11 +141,11 @@ public final class SearchBenchmark {
           + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       lines.add("CPUs " + Runtime.getRuntime().availableProcessors() + ", Java " + System.getProperty("java.version")
           + ", PostgreSQL " + postgres);
-      lines.add(String.format(Locale.ROOT,
-          "%d contacts (40%% 繁, 20%% 简, 40%% Latin names; %d emails, %d phones) loaded in %.1f s;"
-              + " search columns filled by Kith in %.1f s (%.0f rows/s)",
-          contacts, db.count("contact__emails"), db.count("contact__phones"), loadSeconds, fillSeconds,
-          filled / fillSeconds));
+      lines.add(String.format(Locale.ROOT, "%d contacts (40%% 繁, 20%% 简, 40%% Latin names; %d emails, %d phones)",
+          db.count("contact"), db.count("contact__emails"), db.count("contact__phones"))
+          + (filled == 0 ? ", reused from an earlier run" : String.format(Locale.ROOT,
+              " loaded in %.1f s; search columns filled by Kith in %.1f s (%.0f rows/s)", loadSeconds, fillSeconds,
+              filled / fillSeconds)));
       lines.add(String.format(Locale.ROOT,
           "One request at a time; %d rounds, each term %d times per round and side, alternating which side goes"
               + " first. HTTP = GET /api/v1/search (or POST /api/v1/contact/search) from 127.0.0.1;"

@@ -18,9 +18,33 @@ public final class TestDatabase implements AutoCloseable {
   public static final String HOST = System.getenv().getOrDefault("KITH_TEST_PG_HOST", "127.0.0.1");
 
   private final String name;
+  private final boolean kept;
 
   public TestDatabase() {
-    this.name = "kith_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    this("kith_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), false);
+  }
+
+  private TestDatabase(String name, boolean kept) {
+    this.name = name;
+    this.kept = kept;
+  }
+
+  /**
+   * A database by name that {@link #close} leaves in place, for benchmarks that load a large data
+   * set once and run again on it.
+   */
+  public static TestDatabase kept(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
+    }
+    return new TestDatabase(name, true);
+  }
+
+  /** Whether the database exists already. */
+  public boolean exists() {
+    return withConnection(factory("postgres"), c -> Flux.from(
+            c.createStatement("select count(*) from pg_database where datname = $1").bind(0, name).execute())
+        .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class))).next()).longValue() > 0;
   }
 
   public String name() {
@@ -59,6 +83,9 @@ public final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kept) {
+      return;
+    }
     withConnection(factory("postgres"), c -> Flux.from(
             c.createStatement("drop database if exists \"" + name + "\" with (force)").execute())
         .flatMap(r -> r.getRowsUpdated()).then(Mono.just(true)));
