@@ -19,6 +19,7 @@ import io.kith.schema.SchemaSync;
 import io.kith.security.FirstAdministrator;
 import io.kith.users.Passwords;
 import io.kith.users.RoleService;
+import io.kith.users.SignInChanges;
 import io.kith.users.UserService;
 import io.kith.web.Problems;
 import io.kith.web.RequestSnapshot;
@@ -103,13 +104,14 @@ public class KithConfiguration {
 
   @Bean
   UserService userService(DdlPlan startupSchemaPlan, MetadataRegistry registry, DatabaseClient db,
-      TransactionalOperator tx, Passwords passwords) {
-    return new UserService(registry, db, tx, passwords);
+      TransactionalOperator tx, Passwords passwords, SignInChanges signInChanges) {
+    return new UserService(registry, db, tx, passwords, signInChanges);
   }
 
   @Bean
-  RoleService roleService(DdlPlan startupSchemaPlan, MetadataRegistry registry, DatabaseClient db) {
-    return new RoleService(registry, db);
+  RoleService roleService(DdlPlan startupSchemaPlan, MetadataRegistry registry, DatabaseClient db,
+      SignInChanges signInChanges) {
+    return new RoleService(registry, db, signInChanges);
   }
 
   /** The first administrator exists before traffic is taken (see {@link FirstAdministrator}). */

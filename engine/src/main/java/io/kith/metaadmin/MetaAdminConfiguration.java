@@ -1,11 +1,10 @@
 package io.kith.metaadmin;
 
+import io.kith.db.ChannelListener;
 import io.kith.i18n.Messages;
 import io.kith.metadata.MetadataKind;
 import io.kith.schema.DdlPlan;
 import io.kith.schema.SchemaSync;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,17 +25,15 @@ public class MetaAdminConfiguration {
     return new MetaChangeService(modelState, schemaSync, tx, db);
   }
 
-  /** A connection of its own for LISTEN, outside the pool the requests use. */
+  /**
+   * Keeps this instance's model in step with changes other instances make: on every notification
+   * of {@link MetaChangeService#CHANNEL} (and after every reconnect, to cover what it missed), reads
+   * the new revisions and publishes them.
+   */
   @Bean
-  MetadataListener metadataListener(DdlPlan startupSchemaPlan, ModelState modelState, R2dbcProperties r2dbc) {
-    ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(r2dbc.getUrl()).mutate();
-    if (r2dbc.getUsername() != null) {
-      options.option(ConnectionFactoryOptions.USER, r2dbc.getUsername());
-    }
-    if (r2dbc.getPassword() != null && !r2dbc.getPassword().isEmpty()) {
-      options.option(ConnectionFactoryOptions.PASSWORD, r2dbc.getPassword());
-    }
-    return new MetadataListener(ConnectionFactories.get(options.build()), modelState);
+  ChannelListener metadataListener(DdlPlan startupSchemaPlan, ModelState modelState, R2dbcProperties r2dbc) {
+    return new ChannelListener(ChannelListener.connections(r2dbc), MetaChangeService.CHANNEL,
+        signal -> modelState.catchUp(), () -> {});
   }
 
   @Bean

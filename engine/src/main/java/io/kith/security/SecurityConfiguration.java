@@ -1,14 +1,18 @@
 package io.kith.security;
 
+import io.kith.db.ChannelListener;
 import io.kith.i18n.KithLocale;
+import io.kith.schema.DdlPlan;
+import io.kith.users.Passwords;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import io.kith.users.Passwords;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -24,8 +28,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,9 +53,20 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SignIns signIns(DatabaseClient db, Passwords passwords,
+  SignInCache signInCache() {
+    return new SignInCache(Clock.systemUTC());
+  }
+
+  /** Lets the sign-in cache go whenever users, roles, sessions or tokens change (after migrations ran). */
+  @Bean
+  ChannelListener signInListener(DdlPlan startupSchemaPlan, SignInCache cache, R2dbcProperties r2dbc) {
+    return cache.listener(ChannelListener.connections(r2dbc));
+  }
+
+  @Bean
+  SignIns signIns(DatabaseClient db, Passwords passwords, SignInCache cache,
       @Value("${kith.session.hours:12}") long sessionHours) {
-    return new SignIns(db, passwords, Duration.ofHours(sessionHours));
+    return new SignIns(db, passwords, Duration.ofHours(sessionHours), cache);
   }
 
   @Bean

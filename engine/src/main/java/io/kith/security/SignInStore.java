@@ -29,7 +29,8 @@ final class SignInStore {
        where x.token_hash = $1 and %s
        group by u.id%s""";
 
-  private static final String BY_SESSION = USER.formatted("", "kith.user_session x", "x.expires_at > now()", "");
+  private static final String BY_SESSION = USER.formatted(", x.expires_at", "kith.user_session x",
+      "x.expires_at > now()", ", x.expires_at");
   private static final String BY_TOKEN = USER.formatted(", x.id as token_id, x.last_used_at",
       "kith.access_token x", "x.revoked_at is null", ", x.id");
 
@@ -40,22 +41,26 @@ final class SignInStore {
     this.db = db;
   }
 
-  Mono<SignedIn> bySession(byte[] hash) {
-    return db.sql(BY_SESSION).bind(0, hash).map(row -> user(row, false)).one();
+  Mono<SignInCache.SignIn> bySession(byte[] hash) {
+    return db.sql(BY_SESSION).bind(0, hash)
+        .map(row -> new SignInCache.SignIn(user(row, false), row.get("expires_at", OffsetDateTime.class).toInstant(),
+            null, null))
+        .one();
   }
 
-  /** The token's user; marks the token used (at most once a minute, to keep reads cheap). */
-  Mono<SignedIn> byToken(byte[] hash) {
+  Mono<SignInCache.SignIn> byToken(byte[] hash) {
     return db.sql(BY_TOKEN).bind(0, hash)
-        .map(row -> new Object[] {user(row, true), row.get("token_id", Long.class),
-            row.get("last_used_at", OffsetDateTime.class)})
-        .one()
-        .flatMap(found -> {
-          OffsetDateTime last = (OffsetDateTime) found[2];
-          Mono<Void> touch = last != null && last.isAfter(OffsetDateTime.now().minusMinutes(1)) ? Mono.empty()
-              : db.sql("update kith.access_token set last_used_at = now() where id = $1").bind(0, found[1]).then();
-          return touch.thenReturn((SignedIn) found[0]);
-        });
+        .map(row -> {
+          OffsetDateTime last = row.get("last_used_at", OffsetDateTime.class);
+          return new SignInCache.SignIn(user(row, true), null, row.get("token_id", Long.class),
+              last == null ? null : last.toInstant());
+        })
+        .one();
+  }
+
+  /** Marks a token used now. */
+  Mono<Void> touch(long tokenId) {
+    return db.sql("update kith.access_token set last_used_at = now() where id = $1").bind(0, tokenId).then();
   }
 
   Mono<Void> createSession(byte[] hash, long userId, Duration lifetime) {

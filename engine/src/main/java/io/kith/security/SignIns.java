@@ -2,6 +2,8 @@ package io.kith.security;
 
 import io.kith.users.Passwords;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -14,9 +16,9 @@ import reactor.core.scheduler.Schedulers;
  * not, so nothing tells which names exist) or {@value #MAX_FAILURES_PER_ADDRESS} from the same
  * address within {@link #FAILURE_WINDOW}.
  *
- * <p>Looking up who a session or token belongs to is one query per request (shared by everything
- * in the request that asks), so signing out, revoking a token and changing users or roles take
- * effect at once on every instance.
+ * <p>Who a session or token belongs to is looked up once and then kept in memory
+ * ({@link SignInCache}); signing out, revoking a token and changing users or roles let go of what
+ * was kept, on every instance (see {@link io.kith.users.SignInChanges}).
  */
 public final class SignIns {
 
@@ -37,12 +39,14 @@ public final class SignIns {
   private final SignInStore store;
   private final Passwords passwords;
   private final Duration sessionLifetime;
+  private final SignInCache cache;
 
-  public SignIns(DatabaseClient db, Passwords passwords, Duration sessionLifetime) {
+  SignIns(DatabaseClient db, Passwords passwords, Duration sessionLifetime, SignInCache cache) {
     this.db = db;
     this.store = new SignInStore(db);
     this.passwords = passwords;
     this.sessionLifetime = sessionLifetime;
+    this.cache = cache;
   }
 
   public Duration sessionLifetime() {
@@ -68,7 +72,7 @@ public final class SignIns {
     return db.sql("delete from kith.login_failure where login = $1").bind(0, login).then()
         .then(store.createSession(hash, userId, sessionLifetime))
         .then(store.bySession(hash))
-        .map(user -> new Outcome(Result.SIGNED_IN, secret, user));
+        .map(found -> new Outcome(Result.SIGNED_IN, secret, found.user()));
   }
 
   private Mono<Outcome> fail(String login, String address) {
@@ -86,17 +90,18 @@ public final class SignIns {
   }
 
   public Mono<Void> signOut(String secret) {
-    return secret == null ? Mono.empty() : store.deleteSession(Secrets.hash(secret));
+    return secret == null ? Mono.empty() : cache.settle(store.deleteSession(Secrets.hash(secret)));
   }
 
   /** Ends a user's other sessions (after a password change). */
   public Mono<Void> endOtherSessions(long userId, String keepSecret) {
-    return store.deleteSessions(userId, keepSecret == null ? null : Secrets.hash(keepSecret));
+    return cache.settle(store.deleteSessions(userId, keepSecret == null ? null : Secrets.hash(keepSecret)));
   }
 
   /** The user of a session id, if it is current and the user active. */
   public Mono<SignedIn> bySession(String secret) {
-    return store.bySession(Secrets.hash(secret));
+    byte[] hash = Secrets.hash(secret);
+    return cache.get("s" + HexFormat.of().formatHex(hash), store.bySession(hash)).map(SignInCache.SignIn::user);
   }
 
   /** The user of an access token, if it is not revoked and the user active. */
@@ -104,8 +109,20 @@ public final class SignIns {
     if (!secret.startsWith(Secrets.TOKEN_PREFIX)) {
       return Mono.empty();
     }
-    return store.byToken(Secrets.hash(secret));
+    byte[] hash = Secrets.hash(secret);
+    String key = "t" + HexFormat.of().formatHex(hash);
+    return cache.get(key, store.byToken(hash)).flatMap(found -> {
+      Instant now = Instant.now();
+      if (found.lastUsed() != null && found.lastUsed().isAfter(now.minus(TOUCH_EVERY))) {
+        return Mono.just(found.user());
+      }
+      cache.used(key, now);
+      return store.touch(found.tokenId()).thenReturn(found.user());
+    });
   }
+
+  /** A token's last use is written at most this often, to keep reads cheap. */
+  private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   public Mono<NewToken> createToken(long userId, String name) {
     String secret = Secrets.TOKEN_PREFIX + Secrets.newSecret();
@@ -118,7 +135,7 @@ public final class SignIns {
 
   /** Revokes one of the user's tokens; emits whether it was theirs. */
   public Mono<Boolean> revokeToken(long userId, long tokenId) {
-    return store.revokeToken(userId, tokenId).map(n -> n > 0);
+    return cache.settle(store.revokeToken(userId, tokenId)).map(n -> n > 0);
   }
 
 }

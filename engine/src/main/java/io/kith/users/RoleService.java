@@ -28,9 +28,13 @@ public final class RoleService {
   private final DatabaseClient db;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public RoleService(MetadataRegistry registry, DatabaseClient db) {
+  private final SignInChanges signIns;
+
+  /** @param signIns what changes wait for, so the role holders' next requests see them */
+  public RoleService(MetadataRegistry registry, DatabaseClient db, SignInChanges signIns) {
     this.registry = registry;
     this.db = db;
+    this.signIns = signIns;
   }
 
   public Flux<Role> list() {
@@ -57,11 +61,11 @@ public final class RoleService {
   public Mono<Role> update(long id, Role draft) {
     return get(id).then(registry.pinned()).flatMap(snapshot -> {
       check(draft, snapshot);
-      return db.sql("update kith.role set name = $1, label = $2, administrator = $3, permissions = $4::jsonb,"
-              + " updated_at = now() where id = $5 returning " + COLUMNS)
+      return signIns.settle(db.sql("update kith.role set name = $1, label = $2, administrator = $3,"
+              + " permissions = $4::jsonb, updated_at = now() where id = $5 returning " + COLUMNS)
           .bind(0, draft.name()).bind(1, draft.label()).bind(2, draft.administrator())
           .bind(3, json.writeValueAsString(permissions(draft))).bind(4, id)
-          .map(this::row).one()
+          .map(this::row).one())
           .onErrorMap(DataIntegrityViolationException.class, RoleService::duplicateName);
     });
   }
@@ -70,7 +74,7 @@ public final class RoleService {
     return get(id).flatMap(role -> db.sql("select exists (select 1 from kith.user_role where role_id = $1)")
         .bind(0, id).map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class))).one()
         .flatMap(held -> held ? Mono.error(new RecordException(Reason.REFERENCED, "role_in_use", role.name()))
-            : db.sql("delete from kith.role where id = $1").bind(0, id).fetch().rowsUpdated().then()));
+            : signIns.settle(db.sql("delete from kith.role where id = $1").bind(0, id).fetch().rowsUpdated()).then()));
   }
 
   private static void check(Role draft, MetadataSnapshot snapshot) {

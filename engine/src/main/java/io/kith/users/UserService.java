@@ -33,13 +33,17 @@ public final class UserService {
   private final TransactionalOperator tx;
   private final UserStore store;
   private final Passwords passwords;
+  private final SignInChanges signIns;
 
-  public UserService(MetadataRegistry registry, DatabaseClient db, TransactionalOperator tx, Passwords passwords) {
+  /** @param signIns what changes wait for, so the users' next requests see them (see {@link SignInChanges}) */
+  public UserService(MetadataRegistry registry, DatabaseClient db, TransactionalOperator tx, Passwords passwords,
+      SignInChanges signIns) {
     this.registry = registry;
     this.db = db;
     this.tx = tx;
     this.store = new UserStore(db);
     this.passwords = passwords;
+    this.signIns = signIns;
   }
 
   public Flux<User> list() {
@@ -88,14 +92,14 @@ public final class UserService {
       UserDraft d = normalized(draft);
       List<FieldError> errors = problems(d);
       return checkRoles(d, errors)
-          .then(Mono.defer(() -> tx.transactional(store.update(id, d).then(store.setRoles(id, d.roles())))))
+          .then(Mono.defer(() -> signIns.settle(tx.transactional(store.update(id, d).then(store.setRoles(id, d.roles()))))))
           .then(store.find(id))
           .onErrorMap(DataIntegrityViolationException.class, UserService::duplicateLogin);
     });
   }
 
   public Mono<User> setActive(long id, boolean active) {
-    return store.setActive(id, active).flatMap(n -> n == 0 ? Mono.error(notFound(id)) : store.find(id));
+    return signIns.settle(store.setActive(id, active)).flatMap(n -> n == 0 ? Mono.error(notFound(id)) : store.find(id));
   }
 
   /** Sets a new password (checked against the rules); {@code mustChange} asks for another at next sign-in. */
@@ -104,7 +108,7 @@ public final class UserService {
       passwords.problem("password", password, user.login()).ifPresent(e -> {
         throw new RecordValidationException(List.of(e));
       });
-      return store.setPassword(id, passwords.hash(password), mustChange).then();
+      return signIns.settle(store.setPassword(id, passwords.hash(password), mustChange)).then();
     });
   }
 
@@ -122,7 +126,7 @@ public final class UserService {
       if (!errors.isEmpty()) {
         return Mono.error(new RecordValidationException(errors));
       }
-      return store.setPassword(id, passwords.hash(next), false).then();
+      return signIns.settle(store.setPassword(id, passwords.hash(next), false)).then();
     });
   }
 
@@ -130,7 +134,7 @@ public final class UserService {
   public Mono<Void> delete(long id) {
     return get(id).flatMap(user -> registry.pinned().flatMap(snapshot -> referencedInRecords(snapshot, id)).flatMap(used -> used
         ? Mono.error(new RecordException(Reason.REFERENCED, "user_in_use", user.login()))
-        : store.delete(id).then()));
+        : signIns.settle(store.delete(id)).then()));
   }
 
   /** The password hash of an active user, for signing in (null hash: no such active user). */

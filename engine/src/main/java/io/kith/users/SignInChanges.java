@@ -1,0 +1,40 @@
+package io.kith.users;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * How a change to users, roles, sessions or tokens waits until sign-ins kept in memory no longer
+ * show what it changed: on this instance at once, and on the others as soon as PostgreSQL's
+ * notification of the commit reaches them (the wait covers the round trip of that notification
+ * back to this instance, so by the time the change is answered the others have it too, short of a
+ * lost connection, after which an instance keeps nothing in memory until it listens again).
+ */
+public interface SignInChanges {
+
+  /** For tests and tools without sign-in caching: nothing to wait for. */
+  SignInChanges NONE = new SignInChanges() {
+    @Override
+    public long mark() {
+      return 0;
+    }
+
+    @Override
+    public Mono<Void> after(long mark) {
+      return Mono.empty();
+    }
+  };
+
+  /** A mark taken before a change, for {@link #after}. */
+  long mark();
+
+  /** Completes once what was kept in memory at {@code mark} is gone (call it after the change committed). */
+  Mono<Void> after(long mark);
+
+  /** Runs {@code change} (a committed write when it completes), then waits as {@link #after} does. */
+  default <T> Mono<T> settle(Mono<T> change) {
+    return Mono.defer(() -> {
+      long mark = mark();
+      return change.flatMap(value -> after(mark).thenReturn(value)).switchIfEmpty(after(mark).then(Mono.empty()));
+    });
+  }
+}

@@ -1,0 +1,62 @@
+package io.kith.bench;
+
+import io.kith.record.RecordService;
+import io.kith.testing.KithServer;
+import io.kith.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a request costs beyond its own work: times, one request at a time, a static file (no
+ * sign-in), an authenticated call that reads nothing from the database, and a quick search, on a
+ * small data set so the statements themselves take next to nothing. A tool for finding fixed
+ * per-request costs (run it with {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=...} to profile);
+ * prints figures, asserts nothing. Settings: {@code bench.contacts} (2,000), {@code bench.repeat}
+ * (requests per kind, 3,000).
+ */
+public final class RequestCostProbe {
+
+  private RequestCostProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    int contacts = Integer.getInteger("bench.contacts", 2_000);
+    int repeat = Integer.getInteger("bench.repeat", 3_000);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<String> lines = new ArrayList<>();
+    try (TestDatabase db = new TestDatabase(); KithServer server = KithServer.start(db, null)) {
+      PeopleLoader.load(db, contacts);
+      server.bean(RecordService.class).fillSearchColumns("contact").block();
+      String base = server.baseUrl();
+      String bearer = "Bearer " + server.adminToken();
+      List<HttpRequest> kinds = List.of(
+          HttpRequest.newBuilder(URI.create(base + "/ui/kith.css")).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).header("Authorization", bearer).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).header("Authorization", bearer).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).header("Authorization", bearer).GET().build());
+      for (int pass = 0; pass < 2; pass++) {
+        for (HttpRequest request : kinds) {
+          long[] times = new long[repeat];
+          for (int i = 0; i < repeat; i++) {
+            long s = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            times[i] = System.nanoTime() - s;
+            if (response.statusCode() >= 400) {
+              throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+          }
+          if (pass == 1) {
+            lines.add(String.format(Locale.ROOT, "%-60s p50 %6.2f ms  p95 %6.2f ms", request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()),
+                Latencies.percentileMillis(times, 50), Latencies.percentileMillis(times, 95)));
+          }
+        }
+      }
+    }
+    lines.forEach(System.out::println);
+  }
+}
