@@ -34,10 +34,10 @@ public final class RequestCostProbe {
       String base = server.baseUrl();
       String bearer = "Bearer " + server.adminToken();
       List<HttpRequest> kinds = List.of(
-          HttpRequest.newBuilder(URI.create(base + "/ui/kith.css")).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).header("Authorization", bearer).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).header("Authorization", bearer).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).header("Authorization", bearer).GET().build());
+          HttpRequest.newBuilder(URI.create(base + "/ui/kith.css")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build());
       for (int pass = 0; pass < 2; pass++) {
         for (HttpRequest request : kinds) {
           long[] times = new long[repeat];
