@@ -21,12 +21,14 @@ import io.kith.users.Passwords;
 import io.kith.users.RoleService;
 import io.kith.users.SignInChanges;
 import io.kith.users.UserService;
+import io.kith.web.KeepAliveReads;
 import io.kith.web.Problems;
 import io.kith.web.RequestSnapshot;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,6 +42,12 @@ import org.springframework.web.server.WebFilter;
  */
 @Configuration(proxyBeanMethods = false)
 public class KithConfiguration {
+
+  /** See {@link KeepAliveReads}: kept-alive connections keep being read. */
+  @Bean
+  NettyServerCustomizer keepAliveReads() {
+    return KeepAliveReads.customizer();
+  }
 
   @Bean
   Clock clock(@Value("${kith.time-zone:}") String zone) {
