@@ -90,11 +90,13 @@ public final class QuerySql {
       case GT -> column + (v instanceof LocalDate && timestamp ? " >= " + bind(start(((LocalDate) v).plusDays(1), true), binds)
           : " > " + bind(v, binds));
       case BETWEEN -> between(column, (List<?>) v, timestamp, binds);
+      // The column as it is, not cast: the planner then estimates from its element statistics
+      // (a cast column gets a fixed guess, 1,000 times too few for a common option at 1M rows).
       case IN -> multiOption
-          ? column + "::text[] && " + bind(((List<?>) v).toArray(String[]::new), binds) + "::text[]"
+          ? column + " && " + bind(((List<?>) v).toArray(String[]::new), binds) + "::character varying[]"
           : column + " = any(" + array((List<?>) v, binds) + ")";
       case NOT_IN -> multiOption
-          ? "not coalesce(" + column + "::text[] && " + bind(((List<?>) v).toArray(String[]::new), binds) + "::text[], false)"
+          ? "not coalesce(" + column + " && " + bind(((List<?>) v).toArray(String[]::new), binds) + "::character varying[], false)"
           : "(" + column + " is null or " + column + " <> all(" + array((List<?>) v, binds) + "))";
       case CONTAINS -> column + " ilike " + bind("%" + escapeLike((String) v) + "%", binds);
       case STARTS_WITH -> column + " ilike " + bind(escapeLike((String) v) + "%", binds);

@@ -3,6 +3,7 @@ package io.kith.record;
 import io.kith.fieldtype.FieldTypes;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
+import io.kith.metadata.SortSpec;
 import io.kith.query.Query;
 import io.kith.query.QuerySql;
 import io.kith.query.Bind;
@@ -77,14 +78,37 @@ final class RecordStore {
 
   /** The records of one page of {@code query}, child rows attached, without counting the total. */
   Mono<List<ObjectNode>> rows(EntityTable t, Query query, QuerySql.Fragment where) {
-    String order = query.sort().stream()
-        .map(s -> SqlNames.quote(s.name()) + (s.descending() ? " desc nulls last" : " asc nulls last"))
-        .collect(Collectors.joining(", "));
-    String sql = "select " + t.selectList + " from " + t.table + " t where " + where.sql() + " order by "
-        + (order.isEmpty() ? "" : order + ", ") + "\"id\" limit " + query.size() + " offset " + query.offset();
-    return SqlBinder.bind(db.sql(sql), where.binds())
+    return SqlBinder.bind(db.sql(pageSql(t, query, where)), where.binds())
         .map(row -> rows.record(t, row)).all().collectList()
         .flatMap(list -> needsChildren(t, query) ? attach(t, list).thenReturn(list) : Mono.just(list));
+  }
+
+  /**
+   * The statement of one page: the query's sort, then the entity type's default sort for ties
+   * (rows equal on a sorted column come in the order the list shows by default), then {@code id}
+   * so that pages never overlap; nulls last. This order is what the sort indexes hold (see
+   * {@code io.kith.schema.SortIndexes}), so the page is read from an index and cut by the limit.
+   */
+  static String pageSql(EntityTable t, Query query, QuerySql.Fragment where) {
+    List<SortSpec> keys = new ArrayList<>(query.sort());
+    SortSpec fallback = t.entity.defaultSort();
+    if (fallback != null && keys.stream().noneMatch(k -> k.name().equals(fallback.name()))) {
+      keys.add(fallback);
+    }
+    StringBuilder order = new StringBuilder();
+    for (SortSpec key : keys) {
+      if (key.name().equals("id")) {
+        // Unique: nothing after it changes the order.
+        return page(t, where, order.append("\"id\"").append(key.descending() ? " desc" : ""), query);
+      }
+      order.append(SqlNames.quote(key.name())).append(key.descending() ? " desc nulls last, " : " asc nulls last, ");
+    }
+    return page(t, where, order.append("\"id\""), query);
+  }
+
+  private static String page(EntityTable t, QuerySql.Fragment where, CharSequence order, Query query) {
+    return "select " + t.selectList + " from " + t.table + " t where " + where.sql() + " order by " + order
+        + " limit " + query.size() + " offset " + query.offset();
   }
 
   /** Child rows are loaded unless the query's columns show none of them (a list page). */

@@ -39,8 +39,15 @@ final class DdlPlanner {
         diffColumns(table, liveColumns, alters, retired, refused);
       }
       for (IndexSpec index : table.indexes()) {
-        if (!live.indexes().contains(index.name())) {
-          indexes.add(createIndex(table.name(), index));
+        String liveDefinition = live.indexes().get(index.name());
+        String create = createIndex(table.name(), index);
+        if (liveDefinition == null) {
+          indexes.add(create);
+        } else if (!IndexDefinitions.same(liveDefinition, create)) {
+          // An index holds no data of its own: one defined differently (a sort index that gained
+          // "id") is rebuilt under its name.
+          indexes.add("drop index " + SqlNames.table(index.name()));
+          indexes.add(create);
         }
       }
       for (ForeignKeySpec key : table.foreignKeys()) {
@@ -151,12 +158,16 @@ final class DdlPlanner {
     return column.constraints().isEmpty() ? definition : definition + " " + column.constraints();
   }
 
-  private static String createIndex(String table, IndexSpec index) {
-    String columns = index.columns().stream().map(SqlNames::quote)
-        .map(c -> index.lowerCase() ? "lower(" + c + "::text)" : c).collect(Collectors.joining(", "));
+  static String createIndex(String table, IndexSpec index) {
+    List<String> columns = new ArrayList<>();
+    for (String column : index.columns()) {
+      String quoted = SqlNames.quote(column);
+      columns.add((index.lowerCase() ? "lower(" + quoted + "::text)" : quoted)
+          + (index.descending().contains(column) ? " desc nulls last" : ""));
+    }
     return "create " + (index.unique() ? "unique " : "") + "index " + SqlNames.quote(index.name())
         + " on " + SqlNames.table(table) + (index.method() == null ? "" : " using " + index.method())
-        + " (" + columns + ")";
+        + " (" + String.join(", ", columns) + ")";
   }
 
   private static String addForeignKey(String table, ForeignKeySpec key) {

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the database has now: columns with their types as {@code format_type} prints them, and the
- * names of indexes and constraints.
+ * What the database has now: columns with their types as {@code format_type} prints them, indexes
+ * by name with their definitions as {@code pg_get_indexdef} prints them, and constraint names.
  */
-record LiveCatalog(Map<String, Map<String, String>> tables, Set<String> indexes, Set<String> constraints) {
+record LiveCatalog(Map<String, Map<String, String>> tables, Map<String, String> indexes, Set<String> constraints) {
 
   static final String COLUMNS_SQL = """
       select c.relname as table_name, a.attname as column_name,
@@ -18,7 +18,7 @@ record LiveCatalog(Map<String, Map<String, String>> tables, Set<String> indexes,
        where n.nspname = $1 and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
        order by c.relname, a.attnum""";
 
-  static final String INDEXES_SQL = "select indexname from pg_indexes where schemaname = $1";
+  static final String INDEXES_SQL = "select indexname, indexdef from pg_indexes where schemaname = $1";
 
   static final String CONSTRAINTS_SQL = """
       select con.conname from pg_constraint con

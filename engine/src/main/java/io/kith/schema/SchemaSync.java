@@ -97,7 +97,11 @@ public final class SchemaSync {
         .all()
         .collect(LinkedHashMap::new, (Map<String, Map<String, String>> map, List<String> r) ->
             map.computeIfAbsent(r.get(0), t -> new LinkedHashMap<>()).put(r.get(1), r.get(2)));
-    Mono<Set<String>> indexes = names(LiveCatalog.INDEXES_SQL);
+    Mono<Map<String, String>> indexes = db.sql(LiveCatalog.INDEXES_SQL)
+        .bind(0, SqlNames.DATA_SCHEMA)
+        .map(row -> Map.entry(row.get(0, String.class), row.get(1, String.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     Mono<Set<String>> constraints = names(LiveCatalog.CONSTRAINTS_SQL);
     return Mono.zip(columns, indexes, constraints)
         .map(t -> new LiveCatalog(t.getT1(), t.getT2(), t.getT3()));

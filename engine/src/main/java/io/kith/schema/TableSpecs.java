@@ -5,7 +5,6 @@ import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
-import io.kith.metadata.SortSpec;
 import io.kith.schema.TableSpec.ColumnSpec;
 import io.kith.schema.TableSpec.ForeignKeySpec;
 import io.kith.schema.TableSpec.IndexSpec;
@@ -58,13 +57,9 @@ final class TableSpecs {
     for (List<String> group : entity.uniqueTogether()) {
       indexes.add(new IndexSpec(SqlNames.constraintName(table, String.join("_", group), "key"), group, true));
     }
-    // Before the default sort's index, so a sort on created_at does not ask for it twice.
+    // Recent records; replaced by a sort index where created_at is the default sort.
     indexes.add(new IndexSpec(SqlNames.constraintName(table, "created_at", "idx"), List.of("created_at"), false));
-    SortSpec sort = entity.defaultSort();
-    if (sort != null && !sort.name().equals("id")
-        && indexes.stream().noneMatch(i -> i.columns().equals(List.of(sort.name())))) {
-      indexes.add(new IndexSpec(SqlNames.constraintName(table, sort.name(), "idx"), List.of(sort.name()), false));
-    }
+    SortIndexes.of(entity, table).forEach(index -> addSortIndex(indexes, index));
     // The "own records" scope and "my records" filter: owner = the caller.
     indexes.add(new IndexSpec(SqlNames.constraintName(table, "owner", "idx"), List.of("owner"), false));
     if (entity.isSearchable()) {
@@ -72,6 +67,20 @@ final class TableSpecs {
     }
     addDedupeIndexes(entity, table, indexes);
     return new TableSpec(table, entity.name(), columns, "id", indexes, keys);
+  }
+
+  /**
+   * Adds a sort index, or puts it in the place of the plain index of the same name (a reference's,
+   * {@code created_at}'s): led by the same column, it serves that index's look-ups too.
+   */
+  private static void addSortIndex(List<IndexSpec> indexes, IndexSpec sortIndex) {
+    for (int i = 0; i < indexes.size(); i++) {
+      if (indexes.get(i).name().equals(sortIndex.name())) {
+        indexes.set(i, sortIndex);
+        return;
+      }
+    }
+    indexes.add(sortIndex);
   }
 
   /**
