@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * One quick search in one entity type.
  *
- * <p>First one statement with every part whose grams are uncommon (PostgreSQL's statistics of
- * {@code search_grams} say which are common; common ones are left out while rarer ones remain):
- * the exact value (one hashed gram), labels starting with the term (a range of the label index, in
+ * <p>First one statement with every part whose rarest gram is uncommon (PostgreSQL's statistics
+ * of {@code search_grams} say which are common), each asking the index for its two rarest grams
+ * ({@link GramStats#selective}): the exact value (one hashed gram), labels starting with the term (a range of the label index, in
  * label order), values or words starting with it, values containing it. Uncommon grams keep every
  * bitmap small, and most terms are done here.
  *
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * already fill the page, it is sampled by one more statement: the rarest of its grams, read
  * through {@code gin_fuzzy_search_limit} (about {@value #SAMPLE} random rows holding it), set
  * within that statement ({@link SearchSql.Grams#SAMPLED}), then re-checked; only when that finds
- * too few for a term of several grams do all its grams go to the index unsampled. The grams of
+ * too few for a term of several grams do its two rarest go to the index unsampled. The grams of
  * these statements are hidden from the planner, so no estimate can make the database read the
  * whole table, and no transaction or setting costs a round trip of its own.
  *

@@ -156,6 +156,23 @@ class QuickSearchIndexTest {
   }
 
   @Test
+  void aLongTermAskingTheIndexForOnlyTwoOfItsGramsFindsExactlyItsMatchesRanked() {
+    String typed = "Person1999";
+    assertThat(SearchTerm.of(typed).containsGrams()).as("more grams than are asked").hasSizeGreaterThan(GramStats.ASKED);
+    List<Map<String, Object>> expected = kith.db().query("""
+        select id, case when strpos(search_text, $1) > 0 then 'exact' when strpos(search_text, $2) > 0 then 'prefix'
+                        else 'contains' end as rank
+          from contact where active and strpos(search_text, $3) > 0""", "\nperson1999\n", "\nperson1999", "person1999");
+    assertThat(expected).as("person1999@ (its local part exact) and person19990@ to person19999@").hasSize(11);
+
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/search?q={q}&limit=20", Map.of("q", typed), null);
+
+    assertThat(response.body().get("items").valueStream()
+        .map(h -> h.get("id").asLong() + " " + h.get("rank").asString()))
+        .containsExactlyInAnyOrderElementsOf(expected.stream().map(r -> r.get("id") + " " + r.get("rank")).toList());
+  }
+
+  @Test
   void aCommonTermFillsThePage() {
     for (String q : List.of("陳", "chan", "example")) {
       Response response = kith.api().send(HttpMethod.GET, "/api/v1/search?q={q}&limit=20", Map.of("q", q), null);

@@ -1,0 +1,29 @@
+package io.kith.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which of a term's grams quick search asks the index for. */
+class GramStatsTest {
+
+  @Test
+  void asksForTheTwoRarestGramsWithUnlistedOnesRarestAndTermOrderBreakingTies() {
+    Map<String, Float> frequencies = Map.of("cha", 0.05f, "han", 0.04f, "an.", 0.06f, "n.7", 0.0018f, ".79", 0.0045f);
+
+    assertThat(GramStats.selective(frequencies, List.of("cha", "han", "an.", "n.7", ".79"))).containsExactly("n.7", ".79");
+    assertThat(GramStats.selective(frequencies, List.of("cha", "xyz", "han", "abc"))).containsExactly("xyz", "abc");
+    assertThat(GramStats.selective(frequencies, List.of("han"))).containsExactly("han");
+  }
+
+  @Test
+  void aGramIsCommonFromTheThresholdShareOfRowsOn() {
+    Map<String, Float> frequencies = Map.of("cha", 0.05f, "n.7", 0.0018f);
+
+    assertThat(GramStats.common(frequencies, "cha")).isTrue();
+    assertThat(GramStats.common(frequencies, "n.7")).isFalse();
+    assertThat(GramStats.common(frequencies, "zzz")).as("not listed").isFalse();
+  }
+}
