@@ -18,13 +18,13 @@ import reactor.core.publisher.Mono;
 /**
  * One quick search in one entity type.
  *
- * <p>First one statement with every part whose rarest gram is uncommon (PostgreSQL's statistics
- * of {@code search_grams} say which are common), each asking the index for its two rarest grams
+ * <p>First one statement with every part whose grams are not common together (PostgreSQL's
+ * statistics of {@code search_grams} say which are common; see {@link GramStats#common(Map, List)}), each asking the index for its two rarest grams
  * ({@link GramStats#selective}): the exact value (one hashed gram), labels starting with the term (a range of the label index, in
  * label order), values or words starting with it, values containing it. Uncommon grams keep every
  * bitmap small, and most terms are done here.
  *
- * <p>A rank whose grams are all common would match a large share of rows. Unless the better ranks
+ * <p>A rank whose grams are common together would match a large share of rows. Unless the better ranks
  * already fill the page, it is sampled by one more statement: the rarest of its grams, read
  * through {@code gin_fuzzy_search_limit} (about {@value #SAMPLE} random rows holding it), set
  * within that statement ({@link SearchSql.Grams#SAMPLED}), then re-checked; only when that finds
@@ -191,7 +191,7 @@ final class EntitySearch {
   }
 
   private boolean allCommon(List<String> grams) {
-    return !grams.isEmpty() && grams.stream().allMatch(g -> GramStats.common(frequencies, g));
+    return GramStats.common(frequencies, grams);
   }
 
   private List<Found> best() {

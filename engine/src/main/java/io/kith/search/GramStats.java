@@ -59,6 +59,28 @@ final class GramStats {
         });
   }
 
+  /**
+   * Below this share of rows, two common grams are taken to have few rows in common, and are
+   * read in full rather than sampled. Far under {@link #COMMON}, because the grams of one term
+   * overlap and are anything but independent: {@code mit} and {@code ith} (each in 1.7% of a
+   * million contacts) multiply to 0.03%, yet share nearly all their rows (Smith); the two rarest
+   * grams of email prefixes such as {@code lee.92} multiply to 0.002% and share a few dozen.
+   */
+  static final double SHARED_COMMON = COMMON / 20;
+
+  /**
+   * Whether the rows holding all of {@code grams} (a part's {@link #selective} grams) are so many
+   * that they are sampled: every gram is common and, for several, the product of their shares
+   * is not below {@link #SHARED_COMMON}.
+   */
+  static boolean common(Map<String, Float> frequencies, List<String> grams) {
+    if (grams.isEmpty() || !grams.stream().allMatch(g -> common(frequencies, g))) {
+      return false;
+    }
+    double shared = grams.stream().mapToDouble(frequencies::get).reduce(1, (a, b) -> a * b);
+    return grams.size() == 1 || shared >= SHARED_COMMON;
+  }
+
   static boolean common(Map<String, Float> frequencies, String gram) {
     Float f = frequencies.get(gram);
     return f != null && f >= COMMON;

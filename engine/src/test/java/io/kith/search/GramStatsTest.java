@@ -26,4 +26,15 @@ class GramStatsTest {
     assertThat(GramStats.common(frequencies, "n.7")).isFalse();
     assertThat(GramStats.common(frequencies, "zzz")).as("not listed").isFalse();
   }
+
+  @Test
+  void severalCommonGramsAreCommonTogetherOnlyWhenTheProductOfTheirSharesIsNotFarBelowCommon() {
+    Map<String, Float> frequencies = Map.of("mit", 0.0167f, "ith", 0.0167f, "e.9", 0.0037f, ".92", 0.0044f, "n.7", 0.0018f);
+
+    assertThat(GramStats.common(frequencies, List.of("mit", "ith"))).as("Smith: overlapping grams").isTrue();
+    assertThat(GramStats.common(frequencies, List.of("e.9", ".92"))).as("lee.92").isFalse();
+    assertThat(GramStats.common(frequencies, List.of(".92"))).isTrue();
+    assertThat(GramStats.common(frequencies, List.of("n.7", ".92"))).as("one uncommon gram").isFalse();
+    assertThat(GramStats.common(frequencies, List.of())).isFalse();
+  }
 }
