@@ -3,6 +3,7 @@ package io.kith.search;
 import io.kith.query.Bind;
 import io.kith.query.QuerySql;
 import io.kith.search.SearchSql.Found;
+import io.kith.search.SearchSql.Grams;
 import io.kith.search.SearchSql.Part;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,18 +18,19 @@ import reactor.core.publisher.Mono;
 /**
  * One quick search in one entity type.
  *
- * <p>First one statement with every part whose grams are uncommon (PostgreSQL's statistics of
- * {@code search_grams} say which are common; common ones are left out while rarer ones remain):
- * the exact value (one hashed gram), labels starting with the term (a range of the label index, in
+ * <p>First one statement with every part whose grams are not common together (PostgreSQL's
+ * statistics of {@code search_grams} say which are common; see {@link GramStats#common(Map, List)}), each asking the index for its two rarest grams
+ * ({@link GramStats#selective}): the exact value (one hashed gram), labels starting with the term (a range of the label index, in
  * label order), values or words starting with it, values containing it. Uncommon grams keep every
  * bitmap small, and most terms are done here.
  *
- * <p>A rank whose grams are all common would match a large share of rows. Unless the better ranks
- * already fill the page, it is sampled in a short transaction: the rarest of its grams, read
- * through {@code gin_fuzzy_search_limit} (about {@value #SAMPLE} random rows holding it), then
- * re-checked; only when that finds too few for a term of several grams do all its grams go to the
- * index unsampled. Sequential scans are off in that transaction, so no estimate can make the
- * database read the whole table.
+ * <p>A rank whose grams are common together would match a large share of rows. Unless the better ranks
+ * already fill the page, it is sampled by one more statement: the rarest of its grams, read
+ * through {@code gin_fuzzy_search_limit} (about {@value #SAMPLE} random rows holding it), set
+ * within that statement ({@link SearchSql.Grams#SAMPLED}), then re-checked; only when that finds
+ * too few for a term of several grams do all its grams go to the index unsampled. The grams of
+ * these statements are hidden from the planner, so no estimate can make the database read the
+ * whole table, and no transaction or setting costs a round trip of its own.
  *
  * <p>Every part has a limit; a rank with more matches than it reads shows the best by label of
  * those it read.
@@ -41,20 +43,9 @@ final class EntitySearch {
   /** Database access for the searches of one request. */
   record Session(DatabaseClient db, TransactionalOperator tx) {
 
-    /** Runs {@code work} with sequential scans off and common grams sampled. */
-    <T> Mono<T> sampled(Mono<T> work) {
-      return tx.transactional(db.sql("set local enable_seqscan = off; set local gin_fuzzy_search_limit = " + SAMPLE)
-          .then().then(work));
-    }
-
     /** Runs {@code work} with sequential scans off and every gram read in full (a scoped search). */
     <T> Mono<T> indexed(Mono<T> work) {
       return tx.transactional(db.sql("set local enable_seqscan = off").then().then(work));
-    }
-
-    /** Within {@link #sampled}: grams read in full from here on. */
-    Mono<Void> unsampled() {
-      return db.sql("set local gin_fuzzy_search_limit = 0").then();
     }
   }
 
@@ -140,28 +131,41 @@ final class EntitySearch {
       }
       Mono<Void> work = Mono.empty();
       if (commonExact) {
-        work = work.then(query(List.of(Part.EXACT), grams(exact), candidates));
+        work = work.then(query(List.of(Part.EXACT), sampled(), grams(exact), candidates));
       }
       if (commonPrefix) {
-        work = work.then(sample(Part.PREFIX, prefix, Rank.PREFIX));
+        work = work.then(sample(Part.PREFIX, prefix, term.prefixGrams(), Rank.PREFIX));
       }
       if (commonContains) {
-        work = work.then(Mono.defer(() -> filled(Rank.PREFIX) ? Mono.empty() : sample(Part.CONTAINS, contains, Rank.CONTAINS)));
+        work = work.then(Mono.defer(() -> filled(Rank.PREFIX) ? Mono.empty() : sample(Part.CONTAINS, contains, term.containsGrams(), Rank.CONTAINS)));
       }
-      return scope == null ? session.sampled(work) : session.indexed(work);
+      return scope == null ? work : session.indexed(work);
     });
-    return query(first.parts(), first.values()).then(common).then(Mono.fromSupplier(this::best));
+    return query(first.parts(), Grams.ESTIMATED, first.values()).then(common).then(Mono.fromSupplier(this::best));
   }
 
-  /** The rarest gram sampled; if that leaves the rank short, all the grams in full. */
-  private Mono<Void> sample(Part part, List<String> grams, Rank rank) {
+  /**
+   * The rarest gram sampled; if that leaves the rank short, every gram of the term in full: the
+   * two rarest alone can be two overlapping grams sharing most of their rows ({@code mit} and
+   * {@code ith} of {@code mith}, 144 ms at a million contacts), where the rest, the marked
+   * start of a word among them, narrow it down (3 ms, measured).
+   */
+  private Mono<Void> sample(Part part, List<String> grams, List<String> all, Rank rank) {
     String rarest = grams.stream().min(Comparator.comparing(frequencies::get)).orElseThrow();
-    Mono<Void> sampled = query(List.of(part), values(part, List.of(rarest)));
+    Mono<Void> sampled = query(List.of(part), sampled(), values(part, List.of(rarest)));
     if (grams.size() == 1) {
       return sampled;
     }
     return sampled.then(Mono.defer(() -> filled(rank) ? Mono.empty()
-        : session.unsampled().then(query(List.of(part), values(part, grams)))));
+        : query(List.of(part), scope == null ? Grams.FULL : Grams.ESTIMATED, values(part, all))));
+  }
+
+  /**
+   * How common grams are read: sampled within the statement, or, in a scoped search (which runs
+   * in a transaction with sequential scans off, where a setting would outlive the statement), in full.
+   */
+  private Grams sampled() {
+    return scope == null ? Grams.SAMPLED : Grams.ESTIMATED;
   }
 
   private Object[] values(Part part, List<String> grams) {
@@ -169,8 +173,8 @@ final class EntitySearch {
         : new Object[] {grams(grams), candidates};
   }
 
-  private Mono<Void> query(List<Part> parts, Object... values) {
-    GenericExecuteSpec spec = session.db().sql(sql.statement(parts, scope))
+  private Mono<Void> query(List<Part> parts, Grams grams, Object... values) {
+    GenericExecuteSpec spec = session.db().sql(sql.statement(parts, scope, grams))
         .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText());
     int next = 3;
     if (scope != null) {
@@ -192,7 +196,7 @@ final class EntitySearch {
   }
 
   private boolean allCommon(List<String> grams) {
-    return !grams.isEmpty() && grams.stream().allMatch(g -> GramStats.common(frequencies, g));
+    return GramStats.common(frequencies, grams);
   }
 
   private List<Found> best() {

@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
  * reference widgets. Finds active records of the types whose metadata names search fields, ranked
  * exact, then prefix (of a value or a word), then contains, then by label.
  *
- * <p>Each look-up is one statement per entity type for most terms, and a short second step for
- * terms common enough to match a large share of rows; every part is answered by an index with a
- * limit (see {@link EntitySearch}).
+ * <p>Each look-up is one statement per entity type for most terms, and one or two more for terms
+ * common enough to match a large share of rows; every part is answered by an index with a limit
+ * (see {@link EntitySearch}). The types are searched concurrently and their hits merged.
  */
 public final class QuickSearch {
 
@@ -104,14 +104,17 @@ public final class QuickSearch {
     }
     List<String> order = new ArrayList<>(snapshot.entities().keySet());
     EntitySearch.Session session = new EntitySearch.Session(db, tx);
-    Flux<SearchHit> hits = Flux.fromIterable(entities).concatMap(entity -> {
+    // Each type on a connection of its own, all at once: a request waits for the slowest type, not
+    // for the sum of them (types with few or no rows then cost next to nothing). The merge below
+    // sorts, so the order in which the types answer does not matter.
+    Flux<SearchHit> hits = Flux.fromIterable(entities).flatMap(entity -> {
       SearchSql sql = statements.get(snapshot, entity.name(), name -> new SearchSql(entity, fieldTypes));
       return stats.of(entity.name())
           .flatMap(frequencies -> new EntitySearch(session, sql, term, limit, frequencies, scope(access, entity),
               searchesHidden(access, entity)).run())
           .flatMapIterable(found -> found.stream()
               .map(f -> new SearchHit(entity.name(), f.id(), f.label(), f.rank(), f.sortKey())).toList());
-    });
+    }, entities.size());
     return hits.collectList().map(all -> all.stream()
         .sorted(Comparator.comparing(SearchHit::rank).thenComparing(SearchHit::sortKey)
             .thenComparing(h -> order.indexOf(h.entity())).thenComparingLong(SearchHit::id))

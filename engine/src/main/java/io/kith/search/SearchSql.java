@@ -28,14 +28,14 @@ final class SearchSql {
   /** How a part finds rows: its condition after {@code where "active" and}, with {@code ?} for its values. */
   enum Part {
     /** The whole-value gram ({@code ?} grams, {@code ?} limit). */
-    EXACT("\"search_grams\" @> ? and strpos(\"search_text\", $1) > 0 limit ?"),
+    EXACT(SearchSql.GRAMS_MATCH + " and strpos(\"search_text\", $1) > 0 limit ?"),
     /** Labels from {@code ?} up to {@code ?}, re-checked, in label order ({@code ?} limit). */
     LABEL("\"search_label\" >= ? and \"search_label\" < ? and " + SearchSql.PREFIX_CHECK
         + " order by \"search_label\", \"id\" limit ?"),
     /** Values or words starting with the term ({@code ?} grams, {@code ?} limit). */
-    PREFIX("\"search_grams\" @> ? and " + SearchSql.PREFIX_CHECK + " limit ?"),
+    PREFIX(SearchSql.GRAMS_MATCH + " and " + SearchSql.PREFIX_CHECK + " limit ?"),
     /** Values containing the term ({@code ?} grams, {@code ?} term, {@code ?} limit). */
-    CONTAINS("\"search_grams\" @> ? and strpos(\"search_text\", ?) > 0 limit ?");
+    CONTAINS(SearchSql.GRAMS_MATCH + " and strpos(\"search_text\", ?) > 0 limit ?");
 
     private final String condition;
 
@@ -44,9 +44,37 @@ final class SearchSql {
     }
   }
 
+  /**
+   * How a statement's parts read the gram index. The last two serve grams PostgreSQL's statistics
+   * call common: shown their values, the planner would rightly expect a sequential scan to find
+   * a limit's worth of rows quickly, and wrongly so whenever the matches are not spread evenly
+   * over the table. Hidden from it (a sub-select it cannot look into), the grams get its default
+   * estimate for an array containment, small enough that the GIN index is always the cheaper
+   * plan, with no setting and no transaction around the statement.
+   */
+  enum Grams {
+    /** Bound as they are: the planner's estimates of uncommon grams pick the index themselves. */
+    ESTIMATED,
+    /** Hidden from the planner, each gram's posting list read in full. */
+    FULL,
+    /**
+     * Hidden from the planner and sampled: each part first sets {@code gin_fuzzy_search_limit} for
+     * the rest of the statement's own (implicit) transaction, so GIN returns about {@value
+     * EntitySearch#SAMPLE} random rows of a longer list. The setting is evaluated once, as a
+     * condition with no column (PostgreSQL's one-time filter, checked before the scan below it
+     * starts), and ends with the statement; a statement of this mode must therefore not run inside
+     * a longer transaction.
+     */
+    SAMPLED
+  }
+
   /** The table's alias in every statement, for the scope condition. */
   static final String ALIAS = "t";
 
+  private static final String GRAMS_MATCH = "\"search_grams\" @> ?";
+  private static final String GRAMS_HIDDEN = "\"search_grams\" @> (select ?::text[])";
+  private static final String SAMPLE_SETTING = "(select set_config('gin_fuzzy_search_limit', '"
+      + EntitySearch.SAMPLE + "', true)) is not null and ";
   private static final String PREFIX_CHECK = "(strpos(\"search_text\", $2) > 0 or strpos(\"search_text\", $3) > 0)";
   private static final String RANK = "case when strpos(\"search_text\", $1) > 0 then 0 when " + PREFIX_CHECK
       + " then 1 else 2 end";
@@ -83,12 +111,18 @@ final class SearchSql {
    * records); the parts' placeholders follow the scope's.
    */
   String statement(List<Part> parts, QuerySql.Fragment scope) {
+    return statement(parts, scope, Grams.ESTIMATED);
+  }
+
+  /** One statement of the given parts, narrowed by {@code scope}, reading the grams as {@code grams} says. */
+  String statement(List<Part> parts, QuerySql.Fragment scope, Grams grams) {
     StringBuilder sql = new StringBuilder();
     int next = 4 + (scope == null ? 0 : scope.binds().size());
     String reach = scope == null ? "" : scope.sql() + " and ";
     for (Part part : parts) {
-      StringBuilder condition = new StringBuilder();
-      for (char c : part.condition.toCharArray()) {
+      StringBuilder condition = new StringBuilder(grams == Grams.SAMPLED ? SAMPLE_SETTING : "");
+      String template = grams == Grams.ESTIMATED ? part.condition : part.condition.replace(GRAMS_MATCH, GRAMS_HIDDEN);
+      for (char c : template.toCharArray()) {
         if (c == '?') {
           condition.append('$').append(next++);
         } else {

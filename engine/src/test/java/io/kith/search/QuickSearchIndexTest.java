@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -76,7 +79,7 @@ class QuickSearchIndexTest {
     EntitySearch search = new EntitySearch(session(), sql(), term, 20, stats());
     EntitySearch.Statement first = search.first();
 
-    String plan = explain(sql().statement(first.parts()), term, false, first.values());
+    String plan = explain(sql().statement(first.parts()), term, first.values());
 
     assertThat(plan).contains("Index Scan using contact__search_label__idx").doesNotContain("Seq Scan");
     if (first.parts().size() > 1) {
@@ -86,16 +89,43 @@ class QuickSearchIndexTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"陳", "chan", "example"})
-  void commonGramsAreSampledThroughTheGramIndex(String typed) {
+  void commonGramsAreSampledThroughTheGramIndexWithoutAnySettings(String typed) {
     SearchTerm term = SearchTerm.of(typed);
-    Map<String, Float> stats = stats();
-    String rarest = term.containsGrams().stream().min(Comparator.comparing(g -> stats.getOrDefault(g, 0f))).orElseThrow();
-    assertThat(GramStats.common(stats, rarest)).as("%s is common here", rarest).isTrue();
+    String rarest = rarestContainsGram(term);
+    assertThat(GramStats.common(stats(), rarest)).as("%s is common here", rarest).isTrue();
 
-    String plan = explain(sql().statement(List.of(SearchSql.Part.CONTAINS)), term, true,
-        new String[] {rarest}, term.term(), 100);
+    for (SearchSql.Grams grams : List.of(SearchSql.Grams.SAMPLED, SearchSql.Grams.FULL)) {
+      String plan = explain(sql().statement(List.of(SearchSql.Part.CONTAINS), null, grams), term,
+          new String[] {rarest}, term.term(), 100);
 
-    assertThat(plan).contains("Bitmap Index Scan on contact__search_grams__idx").doesNotContain("Seq Scan");
+      assertThat(plan).as(grams.name()).contains("Bitmap Index Scan on contact__search_grams__idx")
+          .doesNotContain("Seq Scan");
+    }
+  }
+
+  @Test
+  void aSampledStatementReadsASampleOfACommonGramAndLeavesNoSettingBehind() {
+    SearchTerm term = SearchTerm.of("example");
+    String statement = sql().statement(List.of(SearchSql.Part.CONTAINS), null, SearchSql.Grams.SAMPLED);
+    DatabaseClient db = kith.server().bean(DatabaseClient.class);
+    String rarest = rarestContainsGram(term);
+
+    List<String> seen = db.inConnection(connection -> {
+      io.r2dbc.spi.Statement explain = connection.createStatement("explain (analyze, costs off, timing off) " + statement)
+          .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText())
+          .bind(3, new String[] {rarest}).bind(4, term.term()).bind(5, CONTACTS);
+      Mono<String> plan = Flux.from(explain.execute()).flatMap(r -> r.map(row -> row.get(0, String.class)))
+          .collectList().map(lines -> String.join("\n", lines));
+      Mono<String> after = Flux.from(connection.createStatement("show gin_fuzzy_search_limit").execute())
+          .flatMap(r -> r.map(row -> row.get(0, String.class))).single();
+      return plan.zipWith(after, List::of);
+    }).block();
+
+    Matcher index = Pattern.compile("Bitmap Index Scan on contact__search_grams__idx \\(actual rows=(\\d+)").matcher(seen.get(0));
+    assertThat(index.find()).as(seen.get(0)).isTrue();
+    assertThat(Integer.parseInt(index.group(1))).as("every one of the %d contacts holds the gram, about %d are read",
+        CONTACTS, EntitySearch.SAMPLE).isBetween(EntitySearch.SAMPLE / 2, EntitySearch.SAMPLE * 2);
+    assertThat(seen.get(1)).as("the setting ended with the statement").isEqualTo("0");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -126,6 +156,23 @@ class QuickSearchIndexTest {
   }
 
   @Test
+  void aLongTermAskingTheIndexForOnlyTwoOfItsGramsFindsExactlyItsMatchesRanked() {
+    String typed = "Person1999";
+    assertThat(SearchTerm.of(typed).containsGrams()).as("more grams than are asked").hasSizeGreaterThan(GramStats.ASKED);
+    List<Map<String, Object>> expected = kith.db().query("""
+        select id, case when strpos(search_text, $1) > 0 then 'exact' when strpos(search_text, $2) > 0 then 'prefix'
+                        else 'contains' end as rank
+          from contact where active and strpos(search_text, $3) > 0""", "\nperson1999\n", "\nperson1999", "person1999");
+    assertThat(expected).as("person1999@ (its local part exact) and person19990@ to person19999@").hasSize(11);
+
+    Response response = kith.api().send(HttpMethod.GET, "/api/v1/search?q={q}&limit=20", Map.of("q", typed), null);
+
+    assertThat(response.body().get("items").valueStream()
+        .map(h -> h.get("id").asLong() + " " + h.get("rank").asString()))
+        .containsExactlyInAnyOrderElementsOf(expected.stream().map(r -> r.get("id") + " " + r.get("rank")).toList());
+  }
+
+  @Test
   void aCommonTermFillsThePage() {
     for (String q : List.of("陳", "chan", "example")) {
       Response response = kith.api().send(HttpMethod.GET, "/api/v1/search?q={q}&limit=20", Map.of("q", q), null);
@@ -141,16 +188,20 @@ class QuickSearchIndexTest {
     };
   }
 
-  /** The plan of one statement, under the settings of a sampled step or none. */
-  private String explain(String statement, SearchTerm term, boolean sampled, Object... values) {
+  /** The plan of one statement, run without any setting or transaction, as quick search runs it. */
+  private String explain(String statement, SearchTerm term, Object... values) {
     GenericExecuteSpec spec = kith.server().bean(DatabaseClient.class).sql("explain " + statement)
         .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText());
     for (int i = 0; i < values.length; i++) {
       spec = spec.bind(3 + i, values[i]);
     }
-    Mono<String> plan = spec.map(row -> row.get(0, String.class)).all().collectList()
-        .map(lines -> String.join("\n", lines));
-    return (sampled ? session().sampled(plan) : plan).block();
+    return spec.map(row -> row.get(0, String.class)).all().collectList()
+        .map(lines -> String.join("\n", lines)).block();
+  }
+
+  private static String rarestContainsGram(SearchTerm term) {
+    Map<String, Float> stats = stats();
+    return term.containsGrams().stream().min(Comparator.comparing(g -> stats.getOrDefault(g, 0f))).orElseThrow();
   }
 
   private static EntitySearch.Session session() {
