@@ -17,7 +17,7 @@ import java.util.Locale;
  * small data set so the statements themselves take next to nothing. A tool for finding fixed
  * per-request costs (run it with {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=...} to profile);
  * prints figures, asserts nothing. Settings: {@code bench.contacts} (2,000), {@code bench.repeat}
- * (requests per kind, 3,000).
+ * (requests per kind, 3,000), {@code bench.database} (a kept database, reused when it holds enough contacts).
  */
 public final class RequestCostProbe {
 
@@ -28,16 +28,26 @@ public final class RequestCostProbe {
     int repeat = Integer.getInteger("bench.repeat", 3_000);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<String> lines = new ArrayList<>();
-    try (TestDatabase db = new TestDatabase(); KithServer server = KithServer.start(db, null)) {
-      PeopleLoader.load(db, contacts);
-      server.bean(RecordService.class).fillSearchColumns("contact").block();
+    String keep = System.getProperty("bench.database", "");
+    try (TestDatabase db = keep.isEmpty() ? new TestDatabase() : TestDatabase.kept(keep);
+        KithServer server = KithServer.start(db, null)) {
+      if (db.count("contact") < contacts) {
+        PeopleLoader.load(db, contacts);
+        server.bean(RecordService.class).fillSearchColumns("contact").block();
+      }
       String base = server.baseUrl();
       String bearer = "Bearer " + server.adminToken();
       List<HttpRequest> kinds = List.of(
           HttpRequest.newBuilder(URI.create(base + "/ui/kith.css")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build());
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search")).timeout(java.time.Duration.ofSeconds(10))
+              .header("Authorization", bearer).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"filter\": {\"and\": [{\"field\": \"gender\", \"op\": \"eq\","
+                  + " \"value\": \"male\"}, {\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}]},"
+                  + " \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
+                  + " \"columns\": [\"display_name\", \"gender\", \"birth_date\"]}")).build());
       for (int pass = 0; pass < 2; pass++) {
         for (HttpRequest request : kinds) {
           long[] times = new long[repeat];
