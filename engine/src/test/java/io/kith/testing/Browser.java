@@ -11,7 +11,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,15 +102,26 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (up to 10 s) until an element matching {@code css} is visible. */
   public WebElement waitFor(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
   /** Waits until the element's text contains {@code text}. */
   public WebElement waitForText(String css, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     return driver.findElement(By.cssSelector(css));
+  }
+
+  /**
+   * Up to 10 s, asking again when the element was replaced while being read: a page that swaps
+   * parts of itself (htmx, server-sent progress) can do so between finding an element and reading
+   * it, which Chrome reports as "Node with given id does not belong to the document" rather than
+   * as a stale element.
+   */
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(WebDriverException.class);
+    return wait;
   }
 
   /** Replaces the text of an input. */
