@@ -19,6 +19,10 @@ public final class KithServer implements AutoCloseable {
   /** The first administrator's password in tests (login {@code admin}). */
   public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
+  private static final List<String> NO_PROXY = List.of(
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.observation.R2dbcObservationAutoConfiguration");
+
   private final ConfigurableApplicationContext context;
   private final int port;
   private String adminToken;
@@ -40,7 +44,11 @@ public final class KithServer implements AutoCloseable {
         "--spring.r2dbc.url=" + db.url(),
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
-        "--logging.level.io.kith=WARN"));
+        "--logging.level.io.kith=WARN",
+        // r2dbc-proxy is on the test class path (the search benchmark records SQL with it), and Spring
+        // Boot would wrap every connection in it; the jar has no r2dbc-proxy, and tests run Kith as the
+        // jar does.
+        "--spring.autoconfigure.exclude=" + String.join(",", NO_PROXY)));
     if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--kith.admin.password="))) {
       args.add("--kith.admin.password=" + ADMIN_PASSWORD);
     }
