@@ -6,23 +6,11 @@ import reactor.core.publisher.Mono;
  * How a change to users, roles, sessions or tokens waits until sign-ins kept in memory no longer
  * show what it changed: on this instance at once, and on the others as soon as PostgreSQL's
  * notification of the commit reaches them (the wait covers the round trip of that notification
- * back to this instance, so by the time the change is answered the others have it too, short of a
- * lost connection, after which an instance keeps nothing in memory until it listens again).
+ * back to this instance, which PostgreSQL sends to every listener at the same commit, so by the time
+ * the change is answered the others have it as a rule, not by guarantee; an instance that lost its
+ * connection keeps nothing in memory until it listens again).
  */
 public interface SignInChanges {
-
-  /** For tests and tools without sign-in caching: nothing to wait for. */
-  SignInChanges NONE = new SignInChanges() {
-    @Override
-    public long mark() {
-      return 0;
-    }
-
-    @Override
-    public Mono<Void> after(long mark) {
-      return Mono.empty();
-    }
-  };
 
   /** A mark taken before a change, for {@link #after}. */
   long mark();
