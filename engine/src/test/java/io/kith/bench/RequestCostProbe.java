@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * What a request costs beyond its own work: times, one request at a time, a static file (no
- * sign-in), an authenticated call that reads nothing from the database, and a quick search, on a
- * small data set so the statements themselves take next to nothing. A tool for finding fixed
+ * sign-in), an authenticated call that reads nothing from the database, two quick searches and
+ * each of the search benchmark's six advanced searches (one line each, so a slow variant shows),
+ * by default on a small data set so the statements themselves take next to nothing. A tool for finding fixed
  * per-request costs (run it with {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=...} to profile);
  * prints figures, asserts nothing. Settings: {@code bench.contacts} (2,000), {@code bench.repeat}
  * (requests per kind, 3,000), {@code bench.database} (a kept database, reused when it holds enough contacts).
@@ -37,17 +38,22 @@ public final class RequestCostProbe {
       }
       String base = server.baseUrl();
       String bearer = "Bearer " + server.adminToken();
-      List<HttpRequest> kinds = List.of(
+      List<HttpRequest> kinds = new ArrayList<>(List.of(
           HttpRequest.newBuilder(URI.create(base + "/ui/kith.css")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search")).timeout(java.time.Duration.ofSeconds(10))
-              .header("Authorization", bearer).header("Content-Type", "application/json")
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build()));
+      for (String gender : List.of("female", "male")) {
+        for (String second : List.of("{\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}",
+            "{\"field\": \"birth_date\", \"op\": \"lt\", \"value\": \"1960-01-01\"}",
+            "{\"field\": \"preferred_communication_methods\", \"op\": \"in\", \"value\": [\"email\"]}")) {
+          kinds.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search?" + gender + "," + second.substring(11, 16)))
+              .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString("{\"filter\": {\"and\": [{\"field\": \"gender\", \"op\": \"eq\","
-                  + " \"value\": \"male\"}, {\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}]},"
-                  + " \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
+                  + " \"value\": \"" + gender + "\"}, " + second + "]}, \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
                   + " \"columns\": [\"display_name\", \"gender\", \"birth_date\"]}")).build());
+        }
+      }
       for (int pass = 0; pass < 2; pass++) {
         for (HttpRequest request : kinds) {
           long[] times = new long[repeat];
