@@ -43,19 +43,17 @@ public final class RequestCostProbe {
           HttpRequest.newBuilder(URI.create(base + "/api/v1/meta/option-lists/gender")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=han")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build(),
           HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=%E9%99%B3")).timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).GET().build()));
-      for (String gender : List.of("female", "male")) {
-        for (String second : List.of("{\"field\": \"do_not_phone\", \"op\": \"eq\", \"value\": false}",
-            "{\"field\": \"birth_date\", \"op\": \"lt\", \"value\": \"1960-01-01\"}",
-            "{\"field\": \"preferred_communication_methods\", \"op\": \"in\", \"value\": [\"email\"]}")) {
-          kinds.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search?" + gender + "," + second.substring(11, 16)))
-              .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"filter\": {\"and\": [{\"field\": \"gender\", \"op\": \"eq\","
-                  + " \"value\": \"" + gender + "\"}, " + second + "]}, \"sort\": [\"display_name\"], \"page\": 1, \"size\": 20,"
-                  + " \"columns\": [\"display_name\", \"gender\", \"birth_date\"]}")).build());
-        }
+      List<String> labels = new ArrayList<>(kinds.stream().map(RequestCostProbe::label).toList());
+      List<String> advanced = SearchBenchmark.advancedBodies();
+      for (int i = 0; i < advanced.size(); i++) {
+        kinds.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/contact/search"))
+            .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", bearer).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(advanced.get(i))).build());
+        labels.add("/api/v1/contact/search (advanced class, query " + (i + 1) + " of " + advanced.size() + ")");
       }
       for (int pass = 0; pass < 2; pass++) {
-        for (HttpRequest request : kinds) {
+        for (int k = 0; k < kinds.size(); k++) {
+          HttpRequest request = kinds.get(k);
           long[] times = new long[repeat];
           for (int i = 0; i < repeat; i++) {
             long s = System.nanoTime();
@@ -66,13 +64,17 @@ public final class RequestCostProbe {
             }
           }
           if (pass == 1) {
-            lines.add(String.format(Locale.ROOT, "%-60s p50 %6.2f ms  p95 %6.2f ms", request.uri().getRawPath()
-                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()),
+            lines.add(String.format(Locale.ROOT, "%-60s p50 %6.2f ms  p95 %6.2f ms", labels.get(k),
                 Latencies.percentileMillis(times, 50), Latencies.percentileMillis(times, 95)));
           }
         }
       }
     }
     lines.forEach(System.out::println);
+  }
+
+  private static String label(HttpRequest request) {
+    URI uri = request.uri();
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 }
