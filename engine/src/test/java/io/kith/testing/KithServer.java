@@ -39,8 +39,19 @@ public final class KithServer implements AutoCloseable {
 
   /** Starts Kith with extra Spring configuration classes (for example a benchmark's routes) beside it. */
   public static KithServer start(TestDatabase db, Path metadata, Class<?>[] extraSources, String... extraArgs) {
+    SpringApplication app = new SpringApplication(KithApplication.class);
+    app.addPrimarySources(List.of(extraSources));
+    return new KithServer(app.run(arguments(db, metadata, 0, extraArgs).toArray(String[]::new)));
+  }
+
+  /**
+   * The command-line arguments a test Kith starts with: {@code port} (0 for any free one), the
+   * database, quiet logs, no r2dbc-proxy, the test administrator's password unless {@code extraArgs}
+   * sets one, and {@code metadata} (null: the shipped pack).
+   */
+  public static List<String> arguments(TestDatabase db, Path metadata, int port, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
+        "--server.port=" + port,
         "--spring.r2dbc.url=" + db.url(),
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
@@ -56,9 +67,7 @@ public final class KithServer implements AutoCloseable {
       args.add("--kith.metadata.path=" + metadata.toAbsolutePath());
     }
     args.addAll(List.of(extraArgs));
-    SpringApplication app = new SpringApplication(KithApplication.class);
-    app.addPrimarySources(List.of(extraSources));
-    return new KithServer(app.run(args.toArray(String[]::new)));
+    return args;
   }
 
   public int port() {
