@@ -7,7 +7,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,14 +43,14 @@ public final class CopyIn {
 
   /** The rows in COPY's text format: tab between values, newline after each row, {@code \N} for null. */
   ByteBuf encode(List<Object[]> rows) {
-    StringBuilder out = new StringBuilder(rows.size() * 16 * columns);
+    Utf8 out = new Utf8(rows.size() * 32 * columns);
     for (Object[] row : rows) {
       if (row.length != columns) {
         throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
       }
       for (int c = 0; c < columns; c++) {
         if (c > 0) {
-          out.append('\t');
+          out.ascii('\t');
         }
         if (row[c] instanceof String[] array) {
           appendArray(array, out);
@@ -59,14 +58,14 @@ public final class CopyIn {
         }
         String text = text(row[c]);
         if (text == null) {
-          out.append("\\N");
+          out.ascii("\\N");
         } else {
           escape(text, out);
         }
       }
-      out.append('\n');
+      out.ascii('\n');
     }
-    return Unpooled.wrappedBuffer(out.toString().getBytes(StandardCharsets.UTF_8));
+    return out.buffer();
   }
 
   /** A value as PostgreSQL's input functions read it (array columns as array literals); null stays null. */
@@ -101,44 +100,108 @@ public final class CopyIn {
    * {@link #arrayLiteral} and {@link #escape} in one pass, without the intermediate strings: the
    * search grams of every record are such arrays, so this is most of an import's encoding work.
    */
-  private static void appendArray(String[] array, StringBuilder out) {
-    out.append('{');
+  private static void appendArray(String[] array, Utf8 out) {
+    out.ascii('{');
     for (int i = 0; i < array.length; i++) {
       if (i > 0) {
-        out.append(',');
+        out.ascii(',');
       }
       String element = array[i];
       if (element == null) {
-        out.append("NULL");
+        out.ascii("NULL");
         continue;
       }
-      out.append('"');
+      out.ascii('"');
       for (int j = 0; j < element.length(); j++) {
         char ch = element.charAt(j);
         switch (ch) {
-          case '\\' -> out.append("\\\\\\\\");
-          case '"' -> out.append("\\\\\"");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> out.append(ch);
+          case '\\' -> out.ascii("\\\\\\\\");
+          case '"' -> out.ascii("\\\\\"");
+          case '\n' -> out.ascii("\\n");
+          case '\r' -> out.ascii("\\r");
+          case '\t' -> out.ascii("\\t");
+          default -> j = out.text(element, j);
         }
       }
-      out.append('"');
+      out.ascii('"');
     }
-    out.append('}');
+    out.ascii('}');
   }
 
-  private static void escape(String text, StringBuilder out) {
+  private static void escape(String text, Utf8 out) {
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
       switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> out.append(ch);
+        case '\\' -> out.ascii("\\\\");
+        case '\n' -> out.ascii("\\n");
+        case '\r' -> out.ascii("\\r");
+        case '\t' -> out.ascii("\\t");
+        default -> i = out.text(text, i);
       }
+    }
+  }
+
+  /**
+   * A growing UTF-8 byte buffer: the COPY data is written as bytes directly, not built as a
+   * string, copied out of it and encoded again (three copies of every batch, most of an import's
+   * allocation after the search grams).
+   */
+  private static final class Utf8 {
+
+    private byte[] bytes;
+    private int size;
+
+    Utf8(int capacity) {
+      this.bytes = new byte[Math.max(capacity, 256)];
+    }
+
+    void ascii(char c) {
+      room(1);
+      bytes[size++] = (byte) c;
+    }
+
+    void ascii(String text) {
+      room(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        bytes[size++] = (byte) text.charAt(i);
+      }
+    }
+
+    /** Writes the character at {@code i} of {@code text} (two chars for a surrogate pair); returns the index of its last char. */
+    int text(String text, int i) {
+      char c = text.charAt(i);
+      room(4);
+      if (c < 0x80) {
+        bytes[size++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[size++] = (byte) (0xC0 | (c >> 6));
+        bytes[size++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(i + 1));
+        bytes[size++] = (byte) (0xF0 | (cp >> 18));
+        bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+        return i + 1;
+      } else if (Character.isSurrogate(c)) {
+        // A lone surrogate is not text: written as String.getBytes writes it, a question mark.
+        bytes[size++] = (byte) '?';
+      } else {
+        bytes[size++] = (byte) (0xE0 | (c >> 12));
+        bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        bytes[size++] = (byte) (0x80 | (c & 0x3F));
+      }
+      return i;
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+
+    ByteBuf buffer() {
+      return Unpooled.wrappedBuffer(bytes, 0, size);
     }
   }
 

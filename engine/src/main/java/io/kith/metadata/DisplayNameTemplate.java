@@ -83,8 +83,40 @@ public final class DisplayNameTemplate {
         out.append(part.text());
       }
     }
-    String text = out.toString().trim().replaceAll("\\s{2,}", " ");
+    String text = collapseSpaces(out.toString().trim());
     return empty ? DANGLING.matcher(text).replaceAll("") : text;
+  }
+
+  /**
+   * Every run of two or more whitespace characters (regex {@code \s}) as one space, without a
+   * regular expression: names are rendered for every imported row and every search hit.
+   */
+  static String collapseSpaces(String text) {
+    StringBuilder out = null;
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && isSpace(text.charAt(end))) {
+        end++;
+      }
+      if (end - i >= 2) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append(' ');
+        i = end;
+      } else {
+        if (out != null) {
+          out.append(text.charAt(i));
+        }
+        i++;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   @Override

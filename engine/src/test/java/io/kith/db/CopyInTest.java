@@ -46,7 +46,7 @@ class CopyInTest {
   @Test
   void copiesValuesThatNeedEscapingIntact() {
     Long copied = tx.transactional(COPY.write(db, List.of(
-        new Object[] {1L, "陳大文", "tab\there\nnew line\r\\back", new String[] {"say \"hi\"", "a,b", "{x}", null, "back\\slash", "tab\tline\nend"},
+        new Object[] {1L, "陳大文", "tab\there\nnew line\r\\back é 𠮷", new String[] {"say \"hi\"", "a,b", "{x}", null, "back\\slash", "tab\tline\nend", "𠮷野家 ü"},
             new BigDecimal("1E+1"), LocalDate.of(1950, 1, 5)},
         new Object[] {2L, null, "\\N is text", new String[0], null, null}))).block();
 
@@ -54,9 +54,9 @@ class CopyInTest {
     List<Map<String, Object>> rows = kith.db().query(
         "select name, note, tags, price, born from copy_probe where id in (1, 2) order by id");
     assertThat(rows.get(0).get("name")).isEqualTo("陳大文");
-    assertThat(rows.get(0).get("note")).isEqualTo("tab\there\nnew line\r\\back");
+    assertThat(rows.get(0).get("note")).isEqualTo("tab\there\nnew line\r\\back é 𠮷");
     assertThat((String[]) rows.get(0).get("tags")).containsExactly("say \"hi\"", "a,b", "{x}", null, "back\\slash",
-        "tab\tline\nend");
+        "tab\tline\nend", "𠮷野家 ü");
     assertThat(rows.get(0).get("price")).isEqualTo(new BigDecimal("10.00"));
     assertThat(rows.get(0).get("born")).isEqualTo(LocalDate.of(1950, 1, 5));
     assertThat(rows.get(1).get("name")).isNull();
