@@ -7,9 +7,11 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,6 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * its {@code varchar(n)} is refused, not cut). Table and column names come from metadata only.
  */
 public final class CopyIn {
+
+  /** About how many bytes of COPY data go in one piece sent to the driver. */
+  static final int PIECE = 128 * 1024;
 
   private final String sql;
   private final int columns;
@@ -38,12 +43,18 @@ public final class CopyIn {
     }
     // Encoding is CPU work (every value escaped, arrays spelled out): done off the event loop.
     return Mono.fromCallable(() -> encode(rows)).subscribeOn(Schedulers.parallel())
-        .flatMap(data -> db.inConnection(connection -> Mono.defer(() -> postgres(connection).copyIn(sql, Mono.just(data)))));
+        .flatMap(data -> db.inConnection(connection -> Mono.defer(() ->
+            // One CopyData message per piece: copyIn(sql, publisher) would gather every piece into
+            // one composite buffer and copy it whole into one message.
+            postgres(connection).copyIn(sql).fromMany(Flux.fromIterable(data).map(Mono::just)).build())));
   }
 
-  /** The rows in COPY's text format: tab between values, newline after each row, {@code \N} for null. */
-  ByteBuf encode(List<Object[]> rows) {
-    Utf8 out = new Utf8(rows.size() * 32 * columns);
+  /**
+   * The rows in COPY's text format: tab between values, newline after each row, {@code \N} for
+   * null; in pieces of whole rows of about {@value #PIECE} bytes.
+   */
+  List<ByteBuf> encode(List<Object[]> rows) {
+    Utf8 out = new Utf8();
     for (Object[] row : rows) {
       if (row.length != columns) {
         throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
@@ -64,8 +75,9 @@ public final class CopyIn {
         }
       }
       out.ascii('\n');
+      out.endOfRow();
     }
-    return out.buffer();
+    return out.pieces();
   }
 
   /** A value as PostgreSQL's input functions read it (array columns as array literals); null stays null. */
@@ -142,17 +154,32 @@ public final class CopyIn {
   }
 
   /**
-   * A growing UTF-8 byte buffer: the COPY data is written as bytes directly, not built as a
-   * string, copied out of it and encoded again (three copies of every batch, most of an import's
-   * allocation after the search grams).
+   * COPY data written as UTF-8 bytes directly, not built as a string, copied out of it and encoded
+   * again (three copies of every batch), and cut into pieces small enough that the garbage
+   * collector does not treat them as humongous objects (G1 does from half a region, 512 KB with a
+   * small heap: a batch in one array set off a concurrent collection every few batches).
    */
   private static final class Utf8 {
 
-    private byte[] bytes;
+    private final List<ByteBuf> pieces = new ArrayList<>();
+    private byte[] bytes = new byte[PIECE + PIECE / 4];
     private int size;
 
-    Utf8(int capacity) {
-      this.bytes = new byte[Math.max(capacity, 256)];
+    /** Ends a piece here when it is full enough; a row is never split. */
+    void endOfRow() {
+      if (size >= PIECE) {
+        pieces.add(Unpooled.wrappedBuffer(bytes, 0, size));
+        bytes = new byte[PIECE + PIECE / 4];
+        size = 0;
+      }
+    }
+
+    List<ByteBuf> pieces() {
+      if (size > 0) {
+        pieces.add(Unpooled.wrappedBuffer(bytes, 0, size));
+        size = 0;
+      }
+      return pieces;
     }
 
     void ascii(char c) {
@@ -198,10 +225,6 @@ public final class CopyIn {
       if (size + more > bytes.length) {
         bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
-    }
-
-    ByteBuf buffer() {
-      return Unpooled.wrappedBuffer(bytes, 0, size);
     }
   }
 

@@ -65,6 +65,24 @@ class CopyInTest {
   }
 
   @Test
+  void aBatchLargerThanOnePieceArrivesWhole() {
+    String note = "陳大文 ".repeat(40);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (long id = 1000; id < 3000; id++) {
+      rows.add(new Object[] {id, "r" + id % 1000, note + id, new String[] {"g" + id}, null, null});
+    }
+    // Some 500 KB of COPY data: several pieces, none holding part of a row.
+    assertThat(COPY.encode(rows)).hasSizeGreaterThan(2);
+
+    assertThat(tx.transactional(COPY.write(db, rows)).block()).isEqualTo(2000L);
+    List<Map<String, Object>> stored = kith.db().query(
+        "select count(*) as n, min(note) as first, max(id) as last from copy_probe where id between 1000 and 2999");
+    assertThat(stored.get(0).get("n")).isEqualTo(2000L);
+    assertThat(stored.get(0).get("first")).isEqualTo(note + 1000);
+    assertThat(kith.db().query("select note, tags from copy_probe where id = 2999").get(0).get("note")).isEqualTo(note + 2999);
+  }
+
+  @Test
   void rowsRollBackWithTheCallersTransaction() {
     Mono<Long> work = COPY.write(db, List.<Object[]>of(new Object[] {10L, "x", null, null, null, null}))
         .then(Mono.error(new IllegalStateException("the rest of the batch failed")));
