@@ -47,6 +47,7 @@ public final class SearchText {
   static final String WHOLE_VALUE_MARK = "=";
 
   private static final int SEP = '\n';
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9 ().\\-/]*[0-9][+0-9 ().\\-/]*");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -57,10 +58,45 @@ public final class SearchText {
     if (text == null) {
       return "";
     }
+    if (isAscii(text)) {
+      return normalizeAscii(text);
+    }
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     folded.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
     return SPACES.matcher(out).replaceAll(" ").strip();
+  }
+
+  /**
+   * {@link #normalize} of a text of ASCII characters only, in one pass: NFKC leaves ASCII as it is,
+   * so what remains is lower case, controls as spaces, runs of spaces as one, trimmed. Most names,
+   * emails and phones of an import take this way.
+   */
+  static String normalizeAscii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == 0x7f) {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return out.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -76,8 +112,13 @@ public final class SearchText {
   }
 
   static String digits(String text) {
-    StringBuilder out = new StringBuilder();
-    text.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> out.append((char) c));
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
     return out.toString();
   }
 
@@ -186,7 +227,10 @@ public final class SearchText {
    */
   static String wholeValueGram(String value) {
     int h = value.hashCode();
-    return WHOLE_VALUE_MARK + String.format("%04x", (h ^ (h >>> 16)) & 0xffff);
+    int bucket = (h ^ (h >>> 16)) & 0xffff;
+    char[] gram = {WHOLE_VALUE_MARK.charAt(0), HEX[bucket >>> 12], HEX[(bucket >>> 8) & 0xf], HEX[(bucket >>> 4) & 0xf],
+        HEX[bucket & 0xf]};
+    return new String(gram);
   }
 
   /** {@code SEPARATOR} followed by {@code count} characters of {@code v} from {@code start}. */

@@ -92,4 +92,33 @@ class SearchTextTest {
         "\nenquiry@crm.com\nenquiry\ncrm.com\n85223456781\n23456781\n6781\nharbour services\n");
     assertThat(doc.grams()).isSorted().doesNotHaveDuplicates();
   }
+
+  @Test
+  void asciiTextNormalisesAsTheGeneralWayWould() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = " \t\n\r\u000B\f\u0001\u001F\u007FaZ09@.-_+()Mx";
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(SearchText.normalizeAscii(text.toString())).as("[%s]", text).isEqualTo(generalNormalize(text.toString()));
+    }
+  }
+
+  @Test
+  void aWholeValueGramIsTheMarkAndFourHexDigits() {
+    for (String value : VALUES) {
+      int h = value.hashCode();
+      assertThat(SearchText.wholeValueGram(value)).isEqualTo("=" + String.format("%04x", (h ^ (h >>> 16)) & 0xffff));
+    }
+  }
+
+  /** The normalisation as written before the ASCII way: NFKC, lower case, controls as spaces, \\s+ as one space, stripped. */
+  private static String generalNormalize(String text) {
+    String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    StringBuilder out = new StringBuilder();
+    folded.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return out.toString().replaceAll("\\s+", " ").strip();
+  }
 }
