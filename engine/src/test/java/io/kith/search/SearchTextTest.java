@@ -114,6 +114,15 @@ class SearchTextTest {
     }
   }
 
+  @Test
+  void gramsAreEachDistinctGramOnceInOrder() {
+    Set<String> distinct = new java.util.TreeSet<>();
+    List<String> normalised = VALUES.stream().map(SearchText::normalize).toList();
+    normalised.forEach(v -> SearchText.addGrams(v, distinct));
+    // "chan" is in two values and "大文" in three: their grams come once each.
+    assertThat(SearchText.grams(normalised)).containsExactlyElementsOf(distinct);
+  }
+
   /** The normalisation as written before the ASCII way: NFKC, lower case, controls as spaces, \\s+ as one space, stripped. */
   private static String generalNormalize(String text) {
     String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
