@@ -54,7 +54,7 @@ public final class CopyIn {
    * null; in pieces of whole rows of about {@value #PIECE} bytes.
    */
   List<ByteBuf> encode(List<Object[]> rows) {
-    Utf8 out = new Utf8();
+    Utf8 out = new Utf8(rows.size() * columns * 16);
     for (Object[] row : rows) {
       if (row.length != columns) {
         throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
@@ -162,8 +162,13 @@ public final class CopyIn {
   private static final class Utf8 {
 
     private final List<ByteBuf> pieces = new ArrayList<>();
-    private byte[] bytes = new byte[PIECE + PIECE / 4];
+    private byte[] bytes;
     private int size;
+
+    /** {@code estimate}: the bytes expected in all; a single history entry does not need a whole piece. */
+    Utf8(int estimate) {
+      this.bytes = new byte[Math.max(256, Math.min(estimate, PIECE + PIECE / 4))];
+    }
 
     /** Ends a piece here when it is full enough; a row is never split. */
     void endOfRow() {
