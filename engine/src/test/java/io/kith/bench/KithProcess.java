@@ -64,7 +64,7 @@ final class KithProcess implements AutoCloseable {
     return port;
   }
 
-  String baseUrl() {
+  private String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
