@@ -67,6 +67,10 @@ public final class CopyIn {
           appendArray(array, out);
           continue;
         }
+        if (row[c] instanceof Integer[] numbers) {
+          appendNumbers(numbers, out);
+          continue;
+        }
         String text = text(row[c]);
         if (text == null) {
           out.ascii("\\N");
@@ -197,6 +201,67 @@ public final class CopyIn {
       for (int i = 0; i < text.length(); i++) {
         bytes[size++] = (byte) text.charAt(i);
       }
+    }
+
+    /**
+     * Writes a text value escaped for COPY's text format: backslash, newline, carriage return and
+     * tab as backslash sequences, everything else as UTF-8. Room for the worst case (three bytes a
+     * char) is made once, so ASCII, most of an import's data, costs one store per character.
+     */
+    void escaped(String text) {
+      int n = text.length();
+      room(3 * n);
+      byte[] b = bytes;
+      int at = size;
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          size = at;
+          i = text(text, i);
+          b = bytes;
+          at = size;
+          continue;
+        }
+        byte escape = switch (c) {
+          case '\\' -> (byte) '\\';
+          case '\n' -> (byte) 'n';
+          case '\r' -> (byte) 'r';
+          case '\t' -> (byte) 't';
+          default -> 0;
+        };
+        if (escape != 0) {
+          b[at++] = '\\';
+          b[at++] = escape;
+        } else {
+          b[at++] = (byte) c;
+        }
+      }
+      size = at;
+    }
+
+    /** Writes an int in decimal digits, without a string in between. */
+    void decimal(int value) {
+      room(11);
+      long v = value;
+      if (v < 0) {
+        bytes[size++] = '-';
+        v = -v;
+      }
+      int end = size + digitCount(v);
+      for (int at = end - 1; at >= size; at--) {
+        bytes[at] = (byte) ('0' + v % 10);
+        v /= 10;
+      }
+      size = end;
+    }
+
+    private static int digitCount(long v) {
+      int n = 1;
+      while (v >= 10) {
+        v /= 10;
+        n++;
+      }
+      return n;
     }
 
     /** Writes the character at {@code i} of {@code text} (two chars for a surrogate pair); returns the index of its last char. */

@@ -33,8 +33,8 @@ final class SearchBackfill {
   /** The statistics target of {@code search_grams}. */
   static final int GRAM_STATISTICS = 400;
 
-  /** Joins a row's grams into one string for the batch update; normalised text has no control characters. */
-  private static final String GRAM_SEPARATOR = "\u001f";
+  /** Joins a row's gram keys into one string for the batch update (one text array binds the batch). */
+  private static final String KEY_SEPARATOR = ",";
 
   private final DatabaseClient db;
   private final RecordStore store;
@@ -119,8 +119,8 @@ final class SearchBackfill {
   }
 
   /**
-   * One update for a batch, its values bound as one array per column (grams joined by a control
-   * character no gram holds); a row changed meanwhile (another version) is left to its writer.
+   * One update for a batch, its values bound as one array per column (a row's gram keys joined by
+   * commas); a row changed meanwhile (another version) is left to its writer.
    */
   private Mono<Long> update(EntityTable t, List<ObjectNode> records) {
     RecordInput none = new RecordInput(null, Map.of(), Map.of(), Map.of());
@@ -139,7 +139,7 @@ final class SearchBackfill {
       Map<String, Object> computed = RecordService.computed(t.entity, none, record);
       for (int c = 0; c < columns.size(); c++) {
         Object value = computed.get(columns.get(c));
-        values[c][r] = value instanceof String[] grams ? String.join(GRAM_SEPARATOR, grams) : (String) value;
+        values[c][r] = value instanceof Integer[] keys ? joined(keys) : (String) value;
       }
     }
     StringBuilder set = new StringBuilder();
@@ -148,7 +148,8 @@ final class SearchBackfill {
       String column = SqlNames.quote(columns.get(c));
       String source = "v." + SqlNames.quote("c" + c);
       set.append(c == 0 ? "" : ", ").append(column).append(" = ")
-          .append(columns.get(c).equals(SearchColumns.GRAMS) ? "string_to_array(" + source + ", $" + (columns.size() + 3) + ")" : source);
+          .append(columns.get(c).equals(SearchColumns.GRAMS)
+              ? "string_to_array(" + source + ", $" + (columns.size() + 3) + ")::" + SearchColumns.GRAMS_TYPE : source);
       arrays.append(", $").append(c + 3).append("::text[]");
     }
     StringBuilder names = new StringBuilder("\"id\", \"version\"");
@@ -161,7 +162,15 @@ final class SearchBackfill {
     for (int c = 0; c < columns.size(); c++) {
       spec = spec.bind(c + 2, values[c]);
     }
-    return spec.bind(columns.size() + 2, GRAM_SEPARATOR).fetch().rowsUpdated();
+    return spec.bind(columns.size() + 2, KEY_SEPARATOR).fetch().rowsUpdated();
+  }
+
+  private static String joined(Integer[] keys) {
+    StringBuilder out = new StringBuilder(keys.length * 11);
+    for (int i = 0; i < keys.length; i++) {
+      out.append(i > 0 ? KEY_SEPARATOR : "").append(keys[i]);
+    }
+    return out.toString();
   }
 
   private Mono<String> storedSignature(EntityTable t) {

@@ -21,7 +21,7 @@ final class SearchValues {
 
   /** The Java class bound to a search column. */
   static Class<?> columnClass(String column) {
-    return column.equals(SearchColumns.GRAMS) ? String[].class : String.class;
+    return column.equals(SearchColumns.GRAMS) ? Integer[].class : String.class;
   }
 
   /**
@@ -62,7 +62,7 @@ final class SearchValues {
     Map<String, Object> out = new HashMap<>();
     out.put(SearchColumns.LABEL, built.label());
     out.put(SearchColumns.TEXT, built.text());
-    out.put(SearchColumns.GRAMS, built.gramArray());
+    out.put(SearchColumns.GRAMS, built.keyArray());
     return out;
   }
 }

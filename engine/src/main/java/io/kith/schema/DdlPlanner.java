@@ -75,7 +75,11 @@ final class DdlPlanner {
         alters.add("alter table " + SqlNames.table(table.name()) + " add column "
             + columnDefinition(column));
       } else if (!liveType.equals(column.type())) {
-        if (isSafeWidening(liveType, column.type())) {
+        if (SearchColumns.isSearchColumn(column.name())) {
+          // Derived data: emptied here, filled again by the search backfill (its format changed).
+          alters.add("alter table " + SqlNames.table(table.name()) + " alter column "
+              + SqlNames.quote(column.name()) + " type " + column.type() + " using null");
+        } else if (isSafeWidening(liveType, column.type())) {
           alters.add("alter table " + SqlNames.table(table.name()) + " alter column "
               + SqlNames.quote(column.name()) + " type " + column.type());
         } else {

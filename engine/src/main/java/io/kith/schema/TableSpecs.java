@@ -90,7 +90,7 @@ final class TableSpecs {
   private static void addSearchColumns(String table, List<ColumnSpec> columns, List<IndexSpec> indexes) {
     columns.add(new ColumnSpec(SearchColumns.LABEL, SearchColumns.LABEL_TYPE, SearchColumns.LABEL_COLLATION, null));
     columns.add(new ColumnSpec(SearchColumns.TEXT, SearchColumns.TEXT_TYPE, "", null));
-    columns.add(new ColumnSpec(SearchColumns.GRAMS, SearchColumns.GRAMS_TYPE, SearchColumns.GRAMS_COLLATION, null));
+    columns.add(new ColumnSpec(SearchColumns.GRAMS, SearchColumns.GRAMS_TYPE, "", null));
     indexes.add(new IndexSpec(SqlNames.constraintName(table, SearchColumns.GRAMS, "idx"),
         List.of(SearchColumns.GRAMS), false, "gin"));
     indexes.add(new IndexSpec(SqlNames.constraintName(table, SearchColumns.LABEL, "idx"),

@@ -54,12 +54,12 @@ final class EntitySearch {
   private final SearchTerm term;
   private final int limit;
   private final int candidates;
-  private final Map<String, Float> frequencies;
+  private final Map<Integer, Float> frequencies;
   private final Map<Long, Found> found = new HashMap<>();
   private final QuerySql.Fragment scope;
   private final boolean labelOnly;
 
-  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies) {
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<Integer, Float> frequencies) {
     this(session, sql, term, limit, frequencies, null);
   }
 
@@ -68,7 +68,7 @@ final class EntitySearch {
    *     or null for all. A scoped search reads common grams in full instead of sampling them: a
    *     sample of the whole table would miss most of the few rows the caller may see.
    */
-  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies,
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<Integer, Float> frequencies,
       QuerySql.Fragment scope) {
     this(session, sql, term, limit, frequencies, scope, false);
   }
@@ -77,7 +77,7 @@ final class EntitySearch {
    * @param labelOnly match the display name only: some search field is hidden from the caller, and
    *     a match on its value would tell them what it holds
    */
-  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<String, Float> frequencies,
+  EntitySearch(Session session, SearchSql sql, SearchTerm term, int limit, Map<Integer, Float> frequencies,
       QuerySql.Fragment scope, boolean labelOnly) {
     this.labelOnly = labelOnly;
     this.scope = scope;
@@ -151,7 +151,7 @@ final class EntitySearch {
    * start of a word among them, narrow it down (3 ms, measured).
    */
   private Mono<Void> sample(Part part, List<String> grams, List<String> all, Rank rank) {
-    String rarest = grams.stream().min(Comparator.comparing(frequencies::get)).orElseThrow();
+    String rarest = grams.stream().min(Comparator.comparing((String g) -> GramStats.share(frequencies, g))).orElseThrow();
     Mono<Void> sampled = query(List.of(part), sampled(), values(part, List.of(rarest)));
     if (grams.size() == 1) {
       return sampled;
@@ -206,7 +206,7 @@ final class EntitySearch {
         .toList();
   }
 
-  private static String[] grams(List<String> grams) {
-    return grams.toArray(String[]::new);
+  private static Integer[] grams(List<String> grams) {
+    return SearchText.gramKeys(grams);
   }
 }

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * How common grams are in a table, from PostgreSQL's own statistics of {@code search_grams} (its
- * most common elements, refreshed by ANALYZE). Read at most once a minute per table. A gram not
- * listed is rarer than every listed one.
+ * most common elements, refreshed by ANALYZE), by gram key ({@link SearchText#key(String)}). Read
+ * at most once a minute per table. A gram not listed is rarer than every listed one.
  */
 final class GramStats {
 
@@ -30,10 +30,10 @@ final class GramStats {
   private static final String SQL = """
       select u.element, u.frequency
         from pg_stats s
-       cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(element, frequency)
+       cross join lateral unnest(s.most_common_elems::text::integer[], s.most_common_elem_freqs) as u(element, frequency)
        where s.schemaname = $1 and s.tablename = $2 and s.attname = $3 and u.element is not null""";
 
-  private record Known(Map<String, Float> frequencies, Instant at) {}
+  private record Known(Map<Integer, Float> frequencies, Instant at) {}
 
   private final DatabaseClient db;
   private final Map<String, Known> tables = new ConcurrentHashMap<>();
@@ -42,18 +42,18 @@ final class GramStats {
     this.db = db;
   }
 
-  /** The common grams of {@code table} with the share of rows holding each. */
-  Mono<Map<String, Float>> of(String table) {
+  /** The keys of the common grams of {@code table} with the share of rows holding each. */
+  Mono<Map<Integer, Float>> of(String table) {
     Known known = tables.get(table);
     if (known != null && known.at().plus(TTL).isAfter(Instant.now())) {
       return Mono.just(known.frequencies());
     }
     return db.sql(SQL).bind(0, SqlNames.DATA_SCHEMA).bind(1, table).bind(2, SearchColumns.GRAMS)
-        .map(row -> Map.entry(row.get(0, String.class), row.get(1, Float.class)))
+        .map(row -> Map.entry(row.get(0, Integer.class), row.get(1, Float.class)))
         .all()
-        .collect(HashMap<String, Float>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
+        .collect(HashMap<Integer, Float>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
         .map(map -> {
-          Map<String, Float> frequencies = Map.copyOf(map);
+          Map<Integer, Float> frequencies = Map.copyOf(map);
           tables.put(table, new Known(frequencies, Instant.now()));
           return frequencies;
         });
@@ -73,17 +73,21 @@ final class GramStats {
    * that they are sampled: every gram is common and, for several, the product of their shares
    * is not below {@link #SHARED_COMMON}.
    */
-  static boolean common(Map<String, Float> frequencies, List<String> grams) {
+  static boolean common(Map<Integer, Float> frequencies, List<String> grams) {
     if (grams.isEmpty() || !grams.stream().allMatch(g -> common(frequencies, g))) {
       return false;
     }
-    double shared = grams.stream().mapToDouble(frequencies::get).reduce(1, (a, b) -> a * b);
+    double shared = grams.stream().mapToDouble(g -> share(frequencies, g)).reduce(1, (a, b) -> a * b);
     return grams.size() == 1 || shared >= SHARED_COMMON;
   }
 
-  static boolean common(Map<String, Float> frequencies, String gram) {
-    Float f = frequencies.get(gram);
-    return f != null && f >= COMMON;
+  static boolean common(Map<Integer, Float> frequencies, String gram) {
+    return share(frequencies, gram) >= COMMON;
+  }
+
+  /** The share of rows holding {@code gram}; 0 for one not listed. */
+  static float share(Map<Integer, Float> frequencies, String gram) {
+    return frequencies.getOrDefault(SearchText.key(gram), 0f);
   }
 
   /** How many grams of a term are asked of the index at most; the re-check on the text does the rest. */
@@ -98,8 +102,8 @@ final class GramStats {
    * uncommon gram {@code n.7} is in 1,853 of 1,000,000 rows, read 1,001 rows for 100 matches
    * (5 ms a part) where {@code n.7} with {@code .79} read about 100 (measured).
    */
-  static List<String> selective(Map<String, Float> frequencies, List<String> grams) {
-    return grams.stream().sorted(Comparator.comparing((String g) -> frequencies.getOrDefault(g, 0f)))
+  static List<String> selective(Map<Integer, Float> frequencies, List<String> grams) {
+    return grams.stream().sorted(Comparator.comparing((String g) -> share(frequencies, g)))
         .limit(ASKED).toList();
   }
 }

@@ -14,11 +14,9 @@ public final class SearchColumns {
   /** Every searchable value, normalised, between separators (see {@link SearchText}). */
   public static final String TEXT = "search_text";
   /**
-   * The grams of those values, GIN-indexed, compared with the {@code C} collation: grams are only
-   * ever tested for equality, which is byte equality under any deterministic collation, and the
-   * index compares keys with {@code memcmp} instead of the database's locale (a third less time
-   * inserting a record's grams, measured). Tables created before this keep the database default:
-   * same results, slower writes.
+   * The grams of those values as integer keys ({@link SearchText#indexKeys(java.util.Collection)}),
+   * GIN-indexed. Tables made when grams were stored as text get the new type (and their search
+   * columns filled again) at the next schema sync: the columns are derived data.
    */
   public static final String GRAMS = "search_grams";
 
@@ -27,8 +25,7 @@ public final class SearchColumns {
   public static final String LABEL_TYPE = "text";
   public static final String LABEL_COLLATION = "collate \"C\"";
   public static final String TEXT_TYPE = "text";
-  public static final String GRAMS_TYPE = "text[]";
-  public static final String GRAMS_COLLATION = "collate \"C\"";
+  public static final String GRAMS_TYPE = "integer[]";
 
   private SearchColumns() {}
 

@@ -2,7 +2,6 @@ package io.kith.search;
 
 import io.kith.metadata.FieldType;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,19 +10,20 @@ import java.util.Set;
  *
  * @param label the display label, normalised; sorts results of the same rank
  * @param text {@code SEPARATOR value SEPARATOR value ... SEPARATOR}
- * @param grams the sorted, distinct grams of every value (see {@link SearchText})
+ * @param keys the sorted, distinct index keys of every value's grams (see {@link SearchText#indexKeys(java.util.Collection)})
  */
-public record SearchDocument(String label, String text, List<String> grams) {
+public record SearchDocument(String label, String text, int[] keys) {
 
   /** More values than this (long collections) are left out of search. */
   static final int MAX_VALUES = 100;
 
-  public SearchDocument {
-    grams = List.copyOf(grams);
-  }
-
-  public String[] gramArray() {
-    return grams.toArray(String[]::new);
+  /** The keys as the database driver and {@code COPY} take an {@code integer[]}. */
+  public Integer[] keyArray() {
+    Integer[] out = new Integer[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = keys[i];
+    }
+    return out;
   }
 
   public static Builder builder() {
@@ -82,7 +82,7 @@ public record SearchDocument(String label, String text, List<String> grams) {
     public SearchDocument build(String label) {
       String text = SearchText.SEPARATOR + String.join(SearchText.SEPARATOR, values) + SearchText.SEPARATOR;
       return new SearchDocument(SearchText.normalize(label), values.isEmpty() ? SearchText.SEPARATOR : text,
-          SearchText.grams(values));
+          SearchText.indexKeys(values));
     }
   }
 }

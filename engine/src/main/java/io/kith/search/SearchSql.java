@@ -72,7 +72,7 @@ final class SearchSql {
   static final String ALIAS = "t";
 
   private static final String GRAMS_MATCH = "\"search_grams\" @> ?";
-  private static final String GRAMS_HIDDEN = "\"search_grams\" @> (select ?::text[])";
+  private static final String GRAMS_HIDDEN = "\"search_grams\" @> (select ?::integer[])";
   private static final String SAMPLE_SETTING = "(select set_config('gin_fuzzy_search_limit', '"
       + EntitySearch.SAMPLE + "', true)) is not null and ";
   private static final String PREFIX_CHECK = "(strpos(\"search_text\", $2) > 0 or strpos(\"search_text\", $3) > 0)";

@@ -1,9 +1,7 @@
 package io.kith.search;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,7 @@ import java.util.regex.Pattern;
  * substring test for {@code SEPARATOR + q} (or {@code " " + q} for a later word), and "equals" one
  * for {@code SEPARATOR + q + SEPARATOR}.
  *
- * <p>The grams of a value (the GIN-indexed array) are: every three characters of {@code SEPARATOR
+ * <p>The grams of a value (GIN-indexed as integer keys, see {@link #indexKeys(Collection)}) are: every three characters of {@code SEPARATOR
  * + value + SEPARATOR} that either touch a separator or hold no CJK character; every one and two
  * CJK characters in a row; and the first one and two characters of each word, marked with the
  * separator; and every {@value #DIGIT_GRAM} digits in a row. A text contained in a value therefore
@@ -29,7 +27,7 @@ import java.util.regex.Pattern;
 public final class SearchText {
 
   /** The version of the stored format; a change makes Kith fill every row's search columns again. */
-  public static final String FORMAT = "2";
+  public static final String FORMAT = "3";
 
   /**
    * Digits have only a thousand trigrams, each in a large share of rows; runs of digits (phone
@@ -127,8 +125,22 @@ public final class SearchText {
     return count <= MAX_VALUE_LENGTH ? value : value.substring(0, value.offsetByCodePoints(0, MAX_VALUE_LENGTH));
   }
 
+  /**
+   * Receives grams as code points, {@code length} of them from {@code start} of {@code points}, so
+   * that storing them as keys needs no string per gram.
+   */
+  @FunctionalInterface
+  interface GramSink {
+    void gram(int[] points, int start, int length);
+
+    /** A sink collecting each gram as a string (what tests and explanations show). */
+    static GramSink into(Collection<String> out) {
+      return (points, start, length) -> out.add(new String(points, start, length));
+    }
+  }
+
   /** Adds the grams of one normalised, non-empty value. */
-  static void addGrams(String value, Collection<String> out) {
+  static void addGrams(String value, GramSink out) {
     int[] v = value.codePoints().toArray();
     if (v.length == 0) {
       return;
@@ -144,28 +156,32 @@ public final class SearchText {
     }
     for (int i = 0; i + 3 <= s.length; i++) {
       if (i == 0 || i + 3 == s.length || !(cjk[i] || cjk[i + 1] || cjk[i + 2])) {
-        out.add(new String(s, i, 3));
+        out.gram(s, i, 3);
       }
     }
-    out.add(new String(s, 0, 2));
-    out.add(new String(s, s.length - 2, 2));
-    out.add(wholeValueGram(value));
+    out.gram(s, 0, 2);
+    out.gram(s, s.length - 2, 2);
+    int[] whole = wholeValueGram(value).codePoints().toArray();
+    out.gram(whole, 0, whole.length);
     for (int i = 0; i + DIGIT_GRAM <= v.length; i++) {
       if (digits(v, i, DIGIT_GRAM)) {
-        out.add(new String(v, i, DIGIT_GRAM));
+        out.gram(v, i, DIGIT_GRAM);
       }
     }
+    int[] word = {SEP, 0, 0};
     for (int i = 0; i < v.length; i++) {
       if (cjk[i + 1]) {
-        out.add(new String(v, i, 1));
+        out.gram(v, i, 1);
         if (i + 1 < v.length && cjk[i + 2]) {
-          out.add(new String(v, i, 2));
+          out.gram(v, i, 2);
         }
       }
       if (i > 0 && v[i - 1] == ' ' && v[i] != ' ') {
-        out.add(marked(v, i, 1));
+        word[1] = v[i];
+        out.gram(word, 0, 2);
         if (i + 1 < v.length) {
-          out.add(marked(v, i, 2));
+          word[2] = v[i + 1];
+          out.gram(word, 0, 3);
         }
       }
     }
@@ -264,18 +280,76 @@ public final class SearchText {
         || script == Character.UnicodeScript.BOPOMOFO;
   }
 
-  /** All grams of some normalised values, sorted. */
-  static List<String> grams(Collection<String> values) {
-    // Gathered with repeats, sorted, then each kept once: cheaper than a hash set for some 60 grams.
-    List<String> all = new ArrayList<>(values.size() * 24);
-    values.forEach(v -> addGrams(v, all));
-    Collections.sort(all);
-    List<String> out = new ArrayList<>(all.size());
-    for (String gram : all) {
-      if (out.isEmpty() || !out.get(out.size() - 1).equals(gram)) {
-        out.add(gram);
-      }
+  /**
+   * The index keys of some normalised values: the {@link #key} of each of their grams, sorted and
+   * each once. Stored as an {@code integer[]}: a GIN index of four-byte keys is cheaper to keep up
+   * than one of short texts (a key compared as one integer, not with {@code memcmp} of a varlena),
+   * and COPY parses numbers faster than quoted array elements. Two grams sharing a key cost only
+   * rows re-checked on {@code search_text}.
+   */
+  static int[] indexKeys(Collection<String> values) {
+    Keys keys = new Keys(values.size() * 32);
+    values.forEach(v -> addGrams(v, keys));
+    return keys.sortedDistinct();
+  }
+
+  /** The keys of a query's grams, to bind. */
+  static Integer[] gramKeys(List<String> grams) {
+    return grams.stream().map(SearchText::key).toArray(Integer[]::new);
+  }
+
+  /** The index key of one gram (see {@link #indexKeys(Collection)}). */
+  static int key(String gram) {
+    int[] points = gram.codePoints().toArray();
+    return key(points, 0, points.length);
+  }
+
+  /**
+   * MurmurHash3's mixing of the code points, the length as seed: short grams that differ in one
+   * character spread over all 32 bits (a polynomial hash such as String's gives "Aa" and "BB"
+   * the same value).
+   */
+  static int key(int[] points, int start, int length) {
+    int h = length;
+    for (int i = start; i < start + length; i++) {
+      int k = points[i] * 0xcc9e2d51;
+      k = Integer.rotateLeft(k, 15) * 0x1b873593;
+      h ^= k;
+      h = Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
     }
-    return out;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
+  }
+
+  /** Gathers keys with repeats in a growing array; sorting then drops the repeats. */
+  private static final class Keys implements GramSink {
+    private int[] keys;
+    private int size;
+
+    Keys(int capacity) {
+      keys = new int[Math.max(16, capacity)];
+    }
+
+    @Override
+    public void gram(int[] points, int start, int length) {
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+      }
+      keys[size++] = key(points, start, length);
+    }
+
+    int[] sortedDistinct() {
+      java.util.Arrays.sort(keys, 0, size);
+      int distinct = 0;
+      for (int i = 0; i < size; i++) {
+        if (distinct == 0 || keys[distinct - 1] != keys[i]) {
+          keys[distinct++] = keys[i];
+        }
+      }
+      return java.util.Arrays.copyOf(keys, distinct);
+    }
   }
 }

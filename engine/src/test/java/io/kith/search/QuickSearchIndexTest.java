@@ -96,7 +96,7 @@ class QuickSearchIndexTest {
 
     for (SearchSql.Grams grams : List.of(SearchSql.Grams.SAMPLED, SearchSql.Grams.FULL)) {
       String plan = explain(sql().statement(List.of(SearchSql.Part.CONTAINS), null, grams), term,
-          new String[] {rarest}, term.term(), 100);
+          SearchText.gramKeys(List.of(rarest)), term.term(), 100);
 
       assertThat(plan).as(grams.name()).contains("Bitmap Index Scan on contact__search_grams__idx")
           .doesNotContain("Seq Scan");
@@ -113,7 +113,7 @@ class QuickSearchIndexTest {
     List<String> seen = db.inConnection(connection -> {
       io.r2dbc.spi.Statement explain = connection.createStatement("explain (analyze, costs off, timing off) " + statement)
           .bind(0, term.exactText()).bind(1, term.prefixText()).bind(2, term.wordPrefixText())
-          .bind(3, new String[] {rarest}).bind(4, term.term()).bind(5, CONTACTS);
+          .bind(3, SearchText.gramKeys(List.of(rarest))).bind(4, term.term()).bind(5, CONTACTS);
       Mono<String> plan = Flux.from(explain.execute()).flatMap(r -> r.map(row -> row.get(0, String.class)))
           .collectList().map(lines -> String.join("\n", lines));
       Mono<String> after = Flux.from(connection.createStatement("show gin_fuzzy_search_limit").execute())
@@ -200,8 +200,8 @@ class QuickSearchIndexTest {
   }
 
   private static String rarestContainsGram(SearchTerm term) {
-    Map<String, Float> stats = stats();
-    return term.containsGrams().stream().min(Comparator.comparing(g -> stats.getOrDefault(g, 0f))).orElseThrow();
+    Map<Integer, Float> stats = stats();
+    return term.containsGrams().stream().min(Comparator.comparing((String g) -> GramStats.share(stats, g))).orElseThrow();
   }
 
   private static EntitySearch.Session session() {
@@ -214,7 +214,7 @@ class QuickSearchIndexTest {
         kith.server().bean(io.kith.fieldtype.FieldTypes.class));
   }
 
-  private static Map<String, Float> stats() {
+  private static Map<Integer, Float> stats() {
     return new GramStats(kith.server().bean(DatabaseClient.class)).of("contact").block();
   }
 }

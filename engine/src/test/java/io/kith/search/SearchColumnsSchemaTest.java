@@ -89,6 +89,27 @@ class SearchColumnsSchemaTest {
     }
   }
 
+  @Test
+  void gramsStoredAsTextByAnEarlierKithBecomeIntegerKeysAndAreFoundAgain() {
+    MetadataFolders.copy("kith/metadata", metadata);
+    try (KithServer server = KithServer.start(db, metadata)) {
+      assertThat(server.api().post("/api/v1/contact", """
+          {"subtype": "individual", "first_name": "大文", "last_name": "陳",
+           "emails": [{"email": "tai.man@example.hk"}]}""").status()).isEqualTo(201);
+    }
+    // As an earlier format left the table: grams as text in the C collation, filled by format 2.
+    db.execute("alter table contact alter column search_grams type text[] collate \"C\" using array['陳']");
+    db.execute("comment on column contact.search_text is 'kith quick search 2 0123456789abcdef'");
+
+    try (KithServer server = KithServer.start(db, metadata)) {
+      assertThat(db.query("select format_type(atttypid, atttypmod) as type from pg_attribute"
+          + " where attrelid = 'contact'::regclass and attname = 'search_grams'").get(0)).containsEntry("type", "integer[]");
+      assertThat(labels(server.api(), "陳")).containsExactly("大文 陳");
+      assertThat(labels(server.api(), "tai.man@")).containsExactly("大文 陳");
+      assertThat(indexes()).contains("contact__search_grams__idx");
+    }
+  }
+
   private static List<String> labels(ApiClient api, String q) {
     Response response = api.send(HttpMethod.GET, "/api/v1/search?q={q}", Map.of("q", q), null);
     assertThat(response.status()).isEqualTo(200);

@@ -3,7 +3,6 @@ package io.kith.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.metadata.FieldType;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class SearchTextTest {
 
   @Test
   void everyTextInsideAValueHasItsGramsAmongTheValues() {
-    Set<String> grams = new HashSet<>(SearchText.grams(VALUES));
+    Set<String> grams = grams(VALUES);
     for (String value : VALUES) {
       int[] points = value.codePoints().toArray();
       assertThat(grams).containsAll(SearchText.exactGrams(value));
@@ -67,14 +66,14 @@ class SearchTextTest {
     assertThat(SearchText.containsGrams("陳大文")).containsExactly("陳大", "大文");
     assertThat(SearchText.containsGrams("ch")).as("two Latin letters narrow nothing").isEmpty();
     assertThat(SearchText.prefixGrams("陳")).containsExactly("\n陳");
-    assertThat(SearchText.grams(List.of("陳大文"))).contains("陳", "大", "文", "陳大", "大文", "\n陳", "\n陳大");
+    assertThat(grams(List.of("陳大文"))).contains("陳", "大", "文", "陳大", "大文", "\n陳", "\n陳大");
   }
 
   @Test
   void digitRunsAreFoundByTheirFiveDigitGramsRatherThanCommonTrigrams() {
     assertThat(SearchText.containsGrams("234567")).containsExactly("23456", "34567");
     assertThat(SearchText.containsGrams("2345")).as("four digits: trigrams").containsExactly("234", "345");
-    assertThat(SearchText.grams(List.of("85223456789"))).contains("85223", "23456", "56789")
+    assertThat(grams(List.of("85223456789"))).contains("85223", "23456", "56789")
         .doesNotContain("8522", "852234");
   }
 
@@ -90,7 +89,8 @@ class SearchTextTest {
     assertThat(doc.label()).isEqualTo("harbour services");
     assertThat(doc.text()).isEqualTo(
         "\nenquiry@crm.com\nenquiry\ncrm.com\n85223456781\n23456781\n6781\nharbour services\n");
-    assertThat(doc.grams()).isSorted().doesNotHaveDuplicates();
+    assertThat(doc.keys()).isSorted().doesNotHaveDuplicates()
+        .contains(SearchText.key("enq"), SearchText.key("\n85"), SearchText.key("23456"));
   }
 
   @Test
@@ -115,12 +115,29 @@ class SearchTextTest {
   }
 
   @Test
-  void gramsAreEachDistinctGramOnceInOrder() {
-    Set<String> distinct = new java.util.TreeSet<>();
+  void storedKeysAreTheKeysOfTheGramsSortedAndEachOnce() {
     List<String> normalised = VALUES.stream().map(SearchText::normalize).toList();
-    normalised.forEach(v -> SearchText.addGrams(v, distinct));
-    // "chan" is in two values and "大文" in three: their grams come once each.
-    assertThat(SearchText.grams(normalised)).containsExactlyElementsOf(distinct);
+    Set<String> grams = grams(normalised);
+    // "chan" is in two values and "大文" in three: their keys come once each.
+    assertThat(SearchText.indexKeys(normalised))
+        .containsExactly(grams.stream().mapToInt(SearchText::key).distinct().sorted().toArray());
+    assertThat(grams.stream().map(SearchText::key).distinct().count()).as("no two of these grams share a key")
+        .isEqualTo(grams.size());
+  }
+
+  @Test
+  void keysOfShortGramsDifferWhereAPolynomialHashWouldCollide() {
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    assertThat(SearchText.key("Aa")).isNotEqualTo(SearchText.key("BB"));
+    assertThat(SearchText.key("\n陳")).isNotEqualTo(SearchText.key("陳"));
+    assertThat(SearchText.indexKeys(List.of("陳", "大文"))).isEqualTo(SearchText.indexKeys(List.of("陳", "大文")).clone());
+  }
+
+  /** Every gram of the values, as text. */
+  private static Set<String> grams(List<String> values) {
+    Set<String> out = new java.util.TreeSet<>();
+    values.forEach(v -> SearchText.addGrams(v, SearchText.GramSink.into(out)));
+    return out;
   }
 
   /** The normalisation as written before the ASCII way: NFKC, lower case, controls as spaces, \\s+ as one space, stripped. */
