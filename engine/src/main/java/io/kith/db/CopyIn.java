@@ -144,17 +144,24 @@ public final class CopyIn {
     out.ascii('}');
   }
 
-  private static void escape(String text, Utf8 out) {
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '\\' -> out.ascii("\\\\");
-        case '\n' -> out.ascii("\\n");
-        case '\r' -> out.ascii("\\r");
-        case '\t' -> out.ascii("\\t");
-        default -> i = out.text(text, i);
+  /** {@code {1,-2,3}}: an integer array (the quick-search keys of every record), no quoting needed. */
+  private static void appendNumbers(Integer[] numbers, Utf8 out) {
+    out.ascii('{');
+    for (int i = 0; i < numbers.length; i++) {
+      if (i > 0) {
+        out.ascii(',');
+      }
+      if (numbers[i] == null) {
+        out.ascii("NULL");
+      } else {
+        out.decimal(numbers[i]);
       }
     }
+    out.ascii('}');
+  }
+
+  private static void escape(String text, Utf8 out) {
+    out.escaped(text);
   }
 
   /**

@@ -218,8 +218,14 @@ final class InputReader {
     }
   }
 
-  /** A copy without null values (the schema describes present values); null on required is an error. */
+  /**
+   * The values without nulls (the schema describes present values); null on required is an error.
+   * A copy when there are nulls to take out; most bodies, an import's rows among them, have none.
+   */
   private ObjectNode withoutNulls(EntityDef entity, ObjectNode values, List<FieldError> errors) {
+    if (!hasNulls(values)) {
+      return values;
+    }
     ObjectNode present = values.deepCopy();
     for (String name : new ArrayList<>(values.propertyNames())) {
       if (values.get(name).isNull()) {
@@ -242,6 +248,23 @@ final class InputReader {
       }
     }
     return present;
+  }
+
+  /** Whether a value or a collection row's value is null. */
+  private static boolean hasNulls(ObjectNode values) {
+    for (JsonNode value : values.values()) {
+      if (value.isNull()) {
+        return true;
+      }
+      if (value.isArray()) {
+        for (JsonNode row : value) {
+          if (row.isObject() && row.valueStream().anyMatch(JsonNode::isNull)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private List<Map<String, Object>> rows(

@@ -56,7 +56,8 @@ final class RowMapper {
   /**
    * A record written from {@code input} in its API shape, without reading it back: on
    * {@code base} (a stored record, for changes; null for a new record with {@code id}) the sent
-   * columns, collections and links. Bulk writes record history from it.
+   * columns, collections and links. Bulk writes record history from it, so a new record holds only
+   * the fields the input gives (the history of a creation names the fields that have a value).
    */
   ObjectNode written(EntityTable table, ObjectNode base, long id, RecordInput input) {
     ObjectNode out = base == null ? Json.object() : base.deepCopy();
@@ -68,17 +69,15 @@ final class RowMapper {
       if (input.columns().containsKey(field.name())) {
         Object value = input.columns().get(field.name());
         out.set(field.name(), value == null ? Json.NODES.nullNode() : fieldTypes.of(field.type()).fromColumn(field.type(), value));
-      } else if (base == null) {
-        out.putNull(field.name());
       }
     }
     for (FieldDef field : table.collectionFields) {
-      if (base == null || input.collections().containsKey(field.name())) {
+      if (input.collections().containsKey(field.name())) {
         out.set(field.name(), childRows(field, input));
       }
     }
     for (FieldDef field : table.linkFields) {
-      if (base == null || input.links().containsKey(field.name())) {
+      if (input.links().containsKey(field.name())) {
         tools.jackson.databind.node.ArrayNode ids = out.putArray(field.name());
         input.links().getOrDefault(field.name(), List.of()).forEach(ids::add);
       }
