@@ -33,6 +33,13 @@ public class ImportConfiguration {
     return new ImportSettings(maxBytes, maxRows, batchSize, dir, poll, lease, worker);
   }
 
+  /** Uploads are bounded by the larger of the two size limits: a CSV's and a file field's. */
+  @Bean
+  io.kith.web.UploadLimitFilter uploadLimitFilter(ImportSettings settings,
+      @Value("${kith.files.max-bytes:10485760}") long maxFileBytes) {
+    return new io.kith.web.UploadLimitFilter(Math.max(settings.maxBytes(), maxFileBytes));
+  }
+
   @Bean
   ImportProfiles importProfiles(RecordService records, MetadataRegistry registry, DatabaseClient db,
       @Value("${kith.metadata.path:}") String metadataPath) {

@@ -44,7 +44,7 @@ class ImportUploadErrorsTest {
       huge.append("\r\nSomeone,Number").append(i);
     }
     return Stream.of(
-        Arguments.of("a file far over the size limit (stopped while uploading)", utf8(huge.toString()), profile(""),
+        Arguments.of("a file far over the size limit (read to its end, the rest discarded)", utf8(huge.toString()), profile(""),
             "file", "file_too_large", "file is larger than the limit of 4000 bytes."),
         Arguments.of("file over the size limit", utf8(big.toString()), profile(""), "file", "file_too_large",
             "file is larger than the limit of 4000 bytes."),
