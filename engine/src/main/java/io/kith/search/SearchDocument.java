@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param label the display label, normalised; sorts results of the same rank
  * @param text {@code SEPARATOR value SEPARATOR value ... SEPARATOR}
- * @param keys the sorted, distinct index keys of every value's grams (see {@link SearchText#indexKeys(java.util.Collection)})
+ * @param keys the sorted, distinct index keys of every value's grams (see
+ *     {@link SearchText#indexKeys(java.util.Collection)})
  */
 public record SearchDocument(String label, String text, int[] keys) {
 

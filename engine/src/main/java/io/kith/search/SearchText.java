@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * substring test for {@code SEPARATOR + q} (or {@code " " + q} for a later word), and "equals" one
  * for {@code SEPARATOR + q + SEPARATOR}.
  *
- * <p>The grams of a value (GIN-indexed as integer keys, see {@link #indexKeys(Collection)}) are: every three characters of {@code SEPARATOR
- * + value + SEPARATOR} that either touch a separator or hold no CJK character; every one and two
+ * <p>The grams of a value (GIN-indexed as integer keys, see {@link #indexKeys(Collection)}) are:
+ * every three characters of {@code SEPARATOR + value + SEPARATOR} that either touch a separator or
+ * hold no CJK character; every one and two
  * CJK characters in a row; and the first one and two characters of each word, marked with the
  * separator; and every {@value #DIGIT_GRAM} digits in a row. A text contained in a value therefore
  * has all its own grams among the value's, which
