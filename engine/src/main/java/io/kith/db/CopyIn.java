@@ -75,7 +75,7 @@ public final class CopyIn {
         if (text == null) {
           out.ascii("\\N");
         } else {
-          escape(text, out);
+          out.escaped(text);
         }
       }
       out.ascii('\n');
@@ -158,10 +158,6 @@ public final class CopyIn {
       }
     }
     out.ascii('}');
-  }
-
-  private static void escape(String text, Utf8 out) {
-    out.escaped(text);
   }
 
   /**

@@ -62,7 +62,7 @@ final class SearchValues {
     Map<String, Object> out = new HashMap<>();
     out.put(SearchColumns.LABEL, built.label());
     out.put(SearchColumns.TEXT, built.text());
-    out.put(SearchColumns.GRAMS, built.keyArray());
+    out.put(SearchColumns.GRAMS, built.keys());
     return out;
   }
 }
