@@ -16,6 +16,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -92,10 +93,11 @@ public final class Expressions {
      * a value) or cannot be computed (a division by zero).
      */
     public Optional<Object> evaluate(Map<String, Object> variables) {
-      Map<String, Object> all = new java.util.HashMap<>(variables);
-      all.put(PRESENT, variables);
+      // Names are looked up in the record's own map: no copy per evaluation.
+      CelVariableResolver names =
+          name -> Optional.ofNullable(PRESENT.equals(name) ? variables : variables.get(name));
       try {
-        Object value = program.eval(all);
+        Object value = program.eval(names);
         return value instanceof Boolean || value instanceof String || value instanceof Number
             ? Optional.of(value) : Optional.empty();
       } catch (CelEvaluationException e) {
