@@ -57,7 +57,8 @@ final class InputReader {
     IGNORED_KEYS.forEach(values::remove);
     checkNonInput(entity, values, mode, errors);
     ObjectNode present = withoutNulls(entity, values, errors);
-    for (Violation v : schemas.compiled(snapshot, entity, mode).validate(present)) {
+    String named = present.path("subtype").isString() ? present.get("subtype").asString() : null;
+    for (Violation v : schemas.compiled(snapshot, entity, mode, named).validate(present)) {
       errors.add(toError(entity, v, present));
     }
     if (!errors.isEmpty()) {

@@ -11,6 +11,7 @@ import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SubtypeDef;
 import io.kith.support.SnapshotCache;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,6 +46,35 @@ public final class RecordSchemas {
   public CompiledSchema compiled(MetadataSnapshot snapshot, EntityDef entity, Mode mode) {
     return compiled.get(snapshot, entity.name() + "/" + mode,
         k -> JsonSchemas.compile(document(snapshot, entity, mode)));
+  }
+
+  /**
+   * The compiled schema for a record of one subtype: for a create naming a known subtype, the create
+   * schema with that subtype's conditional required fields made plain, so that checking a record
+   * does not evaluate (and fail) every other subtype's condition. It finds what the whole schema
+   * finds for such a record.
+   */
+  public CompiledSchema compiled(MetadataSnapshot snapshot, EntityDef entity, Mode mode, String subtype) {
+    boolean known = subtype != null && entity.subtypes().stream().anyMatch(s -> s.name().equals(subtype));
+    if (mode != Mode.CREATE || !known) {
+      return compiled(snapshot, entity, mode);
+    }
+    return compiled.get(snapshot, entity.name() + "/" + mode + "/" + subtype,
+        k -> JsonSchemas.compile(forSubtype(document(snapshot, entity, mode), subtype)));
+  }
+
+  private static ObjectNode forSubtype(ObjectNode document, String subtype) {
+    ObjectNode schema = document.deepCopy();
+    JsonNode conditions = schema.remove("allOf");
+    if (conditions != null) {
+      ArrayNode required = (ArrayNode) schema.get("required");
+      for (JsonNode condition : conditions) {
+        if (condition.at("/if/properties/subtype/const").asString("").equals(subtype)) {
+          condition.at("/then/required").forEach(required::add);
+        }
+      }
+    }
+    return schema;
   }
 
   private ObjectNode build(MetadataSnapshot snapshot, EntityDef entity, Mode mode) {
