@@ -2,12 +2,14 @@ package io.kith.audit;
 
 import io.kith.db.CopyIn;
 import io.r2dbc.spi.Readable;
+import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,15 +35,34 @@ final class HistoryStore {
   /** A stored entry before user names and visibility are applied. */
   record Row(Action action, OffsetDateTime at, Long userId, JsonNode changes) {}
 
-  Mono<Void> insert(String entity, Action action, Optional<Long> user, List<Long> ids, List<JsonNode> changes) {
+  Mono<Void> insert(String entity, Action action, Optional<Long> user, List<Long> ids, List<List<Change>> changes) {
     if (ids.isEmpty()) {
       return Mono.empty();
     }
     List<Object[]> rows = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), json.writeValueAsString(changes.get(i))});
+      rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), json(changes.get(i))});
     }
     return INSERT.write(db, rows).then();
+  }
+
+  /** The stored form of an entry's changes, {@code [{"field": .., "old": .., "new": ..}, ..]}, written as text directly. */
+  private String json(List<Change> changes) {
+    StringWriter out = new StringWriter(64 + 48 * changes.size());
+    try (JsonGenerator generator = json.createGenerator(out)) {
+      generator.writeStartArray();
+      for (Change change : changes) {
+        generator.writeStartObject();
+        generator.writeStringProperty("field", change.field());
+        generator.writeName("old");
+        generator.writeTree(change.oldValue());
+        generator.writeName("new");
+        generator.writeTree(change.newValue());
+        generator.writeEndObject();
+      }
+      generator.writeEndArray();
+    }
+    return out.toString();
   }
 
   Mono<List<Row>> page(String entity, long recordId, int limit, long offset) {

@@ -12,7 +12,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records changes of records. Every method returns a {@link Mono} to be composed into the caller's
@@ -116,19 +115,8 @@ public final class HistoryWriter {
       return Mono.empty();
     }
     List<Long> ids = new ArrayList<>(changesById.keySet());
-    List<JsonNode> changes = ids.stream().map(id -> (JsonNode) json(changesById.get(id))).toList();
+    List<List<Change>> changes = ids.stream().map(changesById::get).toList();
     return Actor.current().flatMap(user -> store.insert(entity, action, user, ids, changes));
-  }
-
-  private static ArrayNode json(List<Change> changes) {
-    ArrayNode out = Json.array();
-    for (Change c : changes) {
-      ObjectNode entry = out.addObject();
-      entry.put("field", c.field());
-      entry.set("old", c.oldValue());
-      entry.set("new", c.newValue());
-    }
-    return out;
   }
 
   private static JsonNode userId(Long id) {
