@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for {@code kith.record_history}; every value is a bind parameter. */
@@ -27,6 +28,8 @@ final class HistoryStore {
 
   private final DatabaseClient db;
   private final JsonMapper json = JsonMapper.builder().build();
+  /** Entries follow one another in one generator's output with nothing between them. */
+  private final ObjectWriter entryWriter = json.writer().withRootValueSeparator("");
 
   HistoryStore(DatabaseClient db) {
     this.db = db;
@@ -39,30 +42,41 @@ final class HistoryStore {
     if (ids.isEmpty()) {
       return Mono.empty();
     }
+    List<String> texts = json(changes);
     List<Object[]> rows = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), json(changes.get(i))});
+      rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), texts.get(i)});
     }
     return INSERT.write(db, rows).then();
   }
 
-  /** The stored form of an entry's changes, {@code [{"field": .., "old": .., "new": ..}, ..]}, written as text directly. */
-  private String json(List<Change> changes) {
-    StringWriter out = new StringWriter(64 + 48 * changes.size());
-    try (JsonGenerator generator = json.createGenerator(out)) {
-      generator.writeStartArray();
-      for (Change change : changes) {
-        generator.writeStartObject();
-        generator.writeStringProperty("field", change.field());
-        generator.writeName("old");
-        generator.writeTree(change.oldValue());
-        generator.writeName("new");
-        generator.writeTree(change.newValue());
-        generator.writeEndObject();
+  /**
+   * The stored form of each entry's changes, {@code [{"field": .., "old": .., "new": ..}, ..]}:
+   * one generator writes them all in turn, each taken out of the buffer once written.
+   */
+  private List<String> json(List<List<Change>> entries) {
+    List<String> texts = new ArrayList<>(entries.size());
+    StringWriter out = new StringWriter(1024);
+    StringBuffer buffer = out.getBuffer();
+    try (JsonGenerator generator = entryWriter.createGenerator(out)) {
+      for (List<Change> changes : entries) {
+        generator.writeStartArray();
+        for (Change change : changes) {
+          generator.writeStartObject();
+          generator.writeStringProperty("field", change.field());
+          generator.writeName("old");
+          generator.writeTree(change.oldValue());
+          generator.writeName("new");
+          generator.writeTree(change.newValue());
+          generator.writeEndObject();
+        }
+        generator.writeEndArray();
+        generator.flush();
+        texts.add(buffer.toString());
+        buffer.setLength(0);
       }
-      generator.writeEndArray();
     }
-    return out.toString();
+    return texts;
   }
 
   Mono<List<Row>> page(String entity, long recordId, int limit, long offset) {

@@ -71,6 +71,13 @@ class ImportOwnerAndHistoryTest {
     long bob = (Long) contacts.get(1).get("id");
     assertThat(kith.db().query("select action, user_id from kith.record_history where entity = 'contact' "
         + "and record_id = $1", bob)).containsExactly(Map.of("action", "create", "user_id", staffId));
+    // The second entry of the batch holds its own record's changes only, stored as one JSON array.
+    Map<String, JsonNode> bobs = changes(staff.get("/api/v1/contact/" + bob + "/history").body().get("items").get(0));
+    assertThat(bobs.get("first_name").get("new").asString()).isEqualTo("Bob");
+    assertThat(bobs.get("first_name").get("old").isNull()).isTrue();
+    assertThat(bobs).doesNotContainKey("source");
+    assertThat(kith.db().query("select jsonb_typeof(changes) as kind from kith.record_history where entity = 'contact' "
+        + "and record_id = $1", bob)).containsExactly(Map.of("kind", "array"));
   }
 
   @Test
