@@ -65,6 +65,8 @@ public final class RecordSchemas {
 
   private static ObjectNode forSubtype(ObjectNode document, String subtype) {
     ObjectNode schema = document.deepCopy();
+    // An id of its own: the validator's registry must never take one for the other.
+    schema.put("$id", document.get("$id").asString() + "?subtype=" + subtype);
     JsonNode conditions = schema.remove("allOf");
     if (conditions != null) {
       ArrayNode required = (ArrayNode) schema.get("required");
