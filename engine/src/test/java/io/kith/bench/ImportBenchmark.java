@@ -39,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * their emails, phones and addresses, their history entries) inserted again, server-side, into
  * copies of those tables with the same indexes (the quick-search GIN index among them).
  *
+ * <p>{@code bench.import.warmup} (default 0) first imports that many rows into a database of its
+ * own, so the timed imports run compiled code rather than paying for the JIT's work.
+ *
  * <p>Run: {@code mvn -B -ntp -Pbench -pl engine -am verify -Dbench.main=io.kith.bench.ImportBenchmark}.
  */
 public final class ImportBenchmark {
@@ -60,6 +63,10 @@ public final class ImportBenchmark {
     report.add(String.format(Locale.ROOT, "%-10s | %12s %10s %12s | %12s %10s | %6s | %12s %10s | %s", "rows", "Kith rows/s",
         "Kith s", "JVM CPU ms/row", "COPY rows/s", "COPY s", "ratio", "floor rows/s", "floor s",
         "peak RSS MB after Kith, at the end"));
+    int warmup = Integer.getInteger("bench.import.warmup", 0);
+    if (warmup > 0) {
+      report.add(warmUp(warmup));
+    }
     for (String size : System.getProperty("bench.import.rows", "100000").split(",")) {
       int rows = Integer.parseInt(size.strip());
       Path file = Files.createTempFile("kith-import-bench", ".csv");
@@ -79,6 +86,22 @@ public final class ImportBenchmark {
     }
     report.forEach(System.out::println);
     System.out.println(String.format(Locale.ROOT, "Machine's 1-minute load average before the run: %.1f", load));
+  }
+
+  /**
+   * An import of {@code rows} into a database of its own before the timed ones, so that their
+   * figures are those of code the JIT has compiled (a running server's), not of its compilation.
+   */
+  private static String warmUp(int rows) throws IOException {
+    Path file = Files.createTempFile("kith-import-warmup", ".csv");
+    try (TestDatabase db = new TestDatabase()) {
+      write(file, rows);
+      double[] run = kith(db, file, rows);
+      return String.format(Locale.ROOT, "(warm-up: %d rows at %.0f rows/s, %.3f ms JVM CPU/row, before the timed runs)",
+          rows, rows / run[0], run[1] * 1e3 / rows);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /** Seconds from the upload until the job has finished, through the API, and this JVM's CPU seconds meanwhile. */
