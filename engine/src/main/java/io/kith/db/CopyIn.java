@@ -67,7 +67,7 @@ public final class CopyIn {
           appendArray(array, out);
           continue;
         }
-        if (row[c] instanceof Integer[] numbers) {
+        if (row[c] instanceof int[] numbers) {
           appendNumbers(numbers, out);
           continue;
         }
@@ -94,6 +94,9 @@ public final class CopyIn {
     }
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
+    }
+    if (value.getClass().isArray()) {
+      throw new IllegalArgumentException("COPY takes String[] and int[] arrays, not " + value.getClass().getSimpleName());
     }
     return value.toString();
   }
@@ -145,17 +148,13 @@ public final class CopyIn {
   }
 
   /** {@code {1,-2,3}}: an integer array (the quick-search keys of every record), no quoting needed. */
-  private static void appendNumbers(Integer[] numbers, Utf8 out) {
+  private static void appendNumbers(int[] numbers, Utf8 out) {
     out.ascii('{');
     for (int i = 0; i < numbers.length; i++) {
       if (i > 0) {
         out.ascii(',');
       }
-      if (numbers[i] == null) {
-        out.ascii("NULL");
-      } else {
-        out.decimal(numbers[i]);
-      }
+      out.decimal(numbers[i]);
     }
     out.ascii('}');
   }

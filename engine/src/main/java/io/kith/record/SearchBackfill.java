@@ -139,7 +139,7 @@ final class SearchBackfill {
       Map<String, Object> computed = RecordService.computed(t.entity, none, record);
       for (int c = 0; c < columns.size(); c++) {
         Object value = computed.get(columns.get(c));
-        values[c][r] = value instanceof Integer[] keys ? joined(keys) : (String) value;
+        values[c][r] = value instanceof int[] keys ? joined(keys) : (String) value;
       }
     }
     StringBuilder set = new StringBuilder();
@@ -165,7 +165,7 @@ final class SearchBackfill {
     return spec.bind(columns.size() + 2, KEY_SEPARATOR).fetch().rowsUpdated();
   }
 
-  private static String joined(Integer[] keys) {
+  private static String joined(int[] keys) {
     StringBuilder out = new StringBuilder(keys.length * 11);
     for (int i = 0; i < keys.length; i++) {
       out.append(i > 0 ? KEY_SEPARATOR : "").append(keys[i]);

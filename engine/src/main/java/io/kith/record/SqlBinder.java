@@ -7,7 +7,8 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
- * Binds positional values, nulls included (a null needs its column's class). All values are bound
+ * Binds positional values, nulls included (a null needs its column's class), {@code int[]} as the
+ * driver's {@code Integer[]}. All values are bound
  * in one call: binding them one by one copies the spec's bindings each time, which is quadratic
  * for the multi-row statements of bulk writes.
  */
@@ -21,8 +22,18 @@ final class SqlBinder {
     }
     List<Object> parameters = new ArrayList<>(values.size());
     for (Bind v : values) {
-      parameters.add(v.value() == null ? Parameters.in(v.type()) : v.value());
+      parameters.add(v.value() == null ? Parameters.in(v.type())
+          : v.value() instanceof int[] keys ? boxed(keys) : v.value());
     }
     return spec.bindValues(parameters);
+  }
+
+  /** The driver binds {@code integer[]} from {@code Integer[]} only (quick-search keys are held as {@code int[]}). */
+  private static Integer[] boxed(int[] values) {
+    Integer[] out = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 }

@@ -11,15 +11,13 @@ import java.util.Set;
  * @param label the display label, normalised; sorts results of the same rank
  * @param text {@code SEPARATOR value SEPARATOR value ... SEPARATOR}
  * @param keys the sorted, distinct index keys of every value's grams (see
- *     {@link SearchText#indexKeys(java.util.Collection)}), boxed as the database driver and
- *     {@code COPY} take an {@code integer[]}
+ *     {@link SearchText#indexKeys(java.util.Collection)}); unboxed, as an import holds some 70 per
+ *     record for two batches at a time (the statement binder boxes them for the driver)
  */
-public record SearchDocument(String label, String text, Integer[] keys) {
+public record SearchDocument(String label, String text, int[] keys) {
 
   /** More values than this (long collections) are left out of search. */
   static final int MAX_VALUES = 100;
-
-
 
   public static Builder builder() {
     return new Builder();
@@ -77,15 +75,7 @@ public record SearchDocument(String label, String text, Integer[] keys) {
     public SearchDocument build(String label) {
       String text = SearchText.SEPARATOR + String.join(SearchText.SEPARATOR, values) + SearchText.SEPARATOR;
       return new SearchDocument(SearchText.normalize(label), values.isEmpty() ? SearchText.SEPARATOR : text,
-          boxed(SearchText.indexKeys(values)));
+          SearchText.indexKeys(values));
     }
-  }
-
-  private static Integer[] boxed(int[] keys) {
-    Integer[] out = new Integer[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      out[i] = keys[i];
-    }
-    return out;
   }
 }

@@ -142,14 +142,19 @@ public final class SearchText {
 
   /** Adds the grams of one normalised, non-empty value. */
   static void addGrams(String value, GramSink out) {
-    int[] v = value.codePoints().toArray();
-    if (v.length == 0) {
+    int count = value.codePointCount(0, value.length());
+    if (count == 0) {
       return;
     }
-    int[] s = new int[v.length + 2];
+    // The value's code points between two separators; v[i] of the value is s[i + 1].
+    int[] s = new int[count + 2];
     s[0] = SEP;
-    System.arraycopy(v, 0, s, 1, v.length);
-    s[s.length - 1] = SEP;
+    for (int i = 0, j = 1; i < value.length(); j++) {
+      int c = value.codePointAt(i);
+      s[j] = c;
+      i += Character.charCount(c);
+    }
+    s[count + 1] = SEP;
     // Which characters are CJK, looked up once per character rather than once per gram holding it.
     boolean[] cjk = new boolean[s.length];
     for (int i = 1; i < s.length - 1; i++) {
@@ -162,26 +167,26 @@ public final class SearchText {
     }
     out.gram(s, 0, 2);
     out.gram(s, s.length - 2, 2);
-    int[] whole = wholeValueGram(value).codePoints().toArray();
+    int[] whole = wholeValuePoints(value);
     out.gram(whole, 0, whole.length);
-    for (int i = 0; i + DIGIT_GRAM <= v.length; i++) {
-      if (digits(v, i, DIGIT_GRAM)) {
-        out.gram(v, i, DIGIT_GRAM);
+    for (int i = 1; i + DIGIT_GRAM <= count + 1; i++) {
+      if (digits(s, i, DIGIT_GRAM)) {
+        out.gram(s, i, DIGIT_GRAM);
       }
     }
     int[] word = {SEP, 0, 0};
-    for (int i = 0; i < v.length; i++) {
-      if (cjk[i + 1]) {
-        out.gram(v, i, 1);
-        if (i + 1 < v.length && cjk[i + 2]) {
-          out.gram(v, i, 2);
+    for (int i = 1; i <= count; i++) {
+      if (cjk[i]) {
+        out.gram(s, i, 1);
+        if (i < count && cjk[i + 1]) {
+          out.gram(s, i, 2);
         }
       }
-      if (i > 0 && v[i - 1] == ' ' && v[i] != ' ') {
-        word[1] = v[i];
+      if (i > 1 && s[i - 1] == ' ' && s[i] != ' ') {
+        word[1] = s[i];
         out.gram(word, 0, 2);
-        if (i + 1 < v.length) {
-          word[2] = v[i + 1];
+        if (i < count) {
+          word[2] = s[i + 1];
           out.gram(word, 0, 3);
         }
       }
@@ -243,11 +248,16 @@ public final class SearchText {
    * than one index entry per distinct value. Collisions only cost a re-check.
    */
   static String wholeValueGram(String value) {
+    int[] points = wholeValuePoints(value);
+    return new String(points, 0, points.length);
+  }
+
+  /** The characters of {@link #wholeValueGram}, as the index key is computed from them. */
+  private static int[] wholeValuePoints(String value) {
     int h = value.hashCode();
     int bucket = (h ^ (h >>> 16)) & 0xffff;
-    char[] gram = {WHOLE_VALUE_MARK.charAt(0), HEX[bucket >>> 12], HEX[(bucket >>> 8) & 0xf], HEX[(bucket >>> 4) & 0xf],
+    return new int[] {WHOLE_VALUE_MARK.charAt(0), HEX[bucket >>> 12], HEX[(bucket >>> 8) & 0xf], HEX[(bucket >>> 4) & 0xf],
         HEX[bucket & 0xf]};
-    return new String(gram);
   }
 
   /** {@code SEPARATOR} followed by {@code count} characters of {@code v} from {@code start}. */
@@ -275,6 +285,9 @@ public final class SearchText {
 
   /** Han, kana, Hangul and bopomofo: scripts written without spaces between words. */
   static boolean isCjk(int codePoint) {
+    if (codePoint < 0x02EA) {
+      return false; // below the two bopomofo tone marks, the first of these scripts' characters
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
     return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
         || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
