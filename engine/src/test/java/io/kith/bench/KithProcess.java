@@ -40,7 +40,10 @@ final class KithProcess implements AutoCloseable {
     this.gcLog = gcLog;
   }
 
-  /** Starts Kith on {@code db} with the heap {@code heap} (as {@code -Xmx}) and waits until it answers. */
+  /**
+   * Starts Kith on {@code db} with the heap {@code heap} (as {@code -Xmx}) and the collector of
+   * {@code -Dbench.gc} (G1, the JVM's own choice on this machine, unless told), and waits until it answers.
+   */
   static KithProcess start(TestDatabase db, String heap) throws IOException, InterruptedException {
     int port = freePort();
     Path dir = Files.createDirectories(Path.of("target"));
@@ -48,7 +51,7 @@ final class KithProcess implements AutoCloseable {
     Path output = dir.resolve("bench-kith-server.log").toAbsolutePath();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + heap, "-Xmx" + heap,
+        "-Xms" + heap, "-Xmx" + heap, System.getProperty("bench.gc", "-XX:+UseG1GC"),
         "-Xlog:gc:file=" + gcLog,
         "-cp", System.getProperty("java.class.path"),
         KithApplication.class.getName()));
