@@ -53,7 +53,9 @@ final class InputReader {
       throw new RecordValidationException(List.of(FieldError.of("", "not_an_object")));
     }
     List<FieldError> errors = new ArrayList<>();
-    ObjectNode values = ((ObjectNode) body).deepCopy();
+    // Only top-level keys are taken out of it (ignored, read-only): a shallow copy keeps the body as sent.
+    ObjectNode values = ((ObjectNode) body).objectNode();
+    values.setAll((ObjectNode) body);
     IGNORED_KEYS.forEach(values::remove);
     checkNonInput(entity, values, mode, errors);
     ObjectNode present = withoutNulls(entity, values, errors);
