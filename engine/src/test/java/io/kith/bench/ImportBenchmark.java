@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * columns (names, email, phone, city, gender, birth date, source, external id), imports it through
  * Kith's API with email dedupe on (skip), and in the same run loads the same file with PostgreSQL's
  * own {@code COPY FROM STDIN} into a table with the same columns; it prints rows per second of
- * both, the ratio, and the JVM's peak resident memory (VmHWM; Kith runs in this JVM). A third
+ * both, the ratio, the JVM's CPU time per row (in all, and by kind of thread: the record checks on
+ * Reactor's parallel threads, the garbage collector, the JIT, the event loop) and its peak resident
+ * memory (VmHWM; Kith runs in this JVM). A third
  * figure is the floor PostgreSQL itself sets for Kith's storage: the rows Kith wrote (contacts,
  * their emails, phones and addresses, their history entries) inserted again, server-side, into
  * copies of those tables with the same indexes (the quick-search GIN index among them).
@@ -72,14 +75,15 @@ public final class ImportBenchmark {
       Path file = Files.createTempFile("kith-import-bench", ".csv");
       try (TestDatabase db = new TestDatabase()) {
         write(file, rows);
-        double[] run = kith(db, file, rows);
-        double kith = run[0];
-        double cpuPerRow = run[1] * 1e3 / rows;
+        Run run = kith(db, file, rows);
+        double kith = run.seconds();
+        double cpuPerRow = run.cpuSeconds() * 1e3 / rows;
         long kithRss = peakRssMb();
         double copy = copy(db, file, rows);
         double floor = floor(db);
         report.add(String.format(Locale.ROOT, "%-10d | %12.0f %10.1f %12.3f | %12.0f %10.1f | %6.3f | %12.0f %10.1f | %d, %d",
             rows, rows / kith, kith, cpuPerRow, rows / copy, copy, copy / kith, rows / floor, floor, kithRss, peakRssMb()));
+        report.add("           JVM CPU ms/row by thread: " + run.cpuByThread());
       } finally {
         Files.deleteIfExists(file);
       }
@@ -96,16 +100,21 @@ public final class ImportBenchmark {
     Path file = Files.createTempFile("kith-import-warmup", ".csv");
     try (TestDatabase db = new TestDatabase()) {
       write(file, rows);
-      double[] run = kith(db, file, rows);
+      Run run = kith(db, file, rows);
       return String.format(Locale.ROOT, "(warm-up: %d rows at %.0f rows/s, %.3f ms JVM CPU/row, before the timed runs)",
-          rows, rows / run[0], run[1] * 1e3 / rows);
+          rows, rows / run.seconds(), run.cpuSeconds() * 1e3 / rows);
     } finally {
       Files.deleteIfExists(file);
     }
   }
 
-  /** Seconds from the upload until the job has finished, through the API, and this JVM's CPU seconds meanwhile. */
-  private static double[] kith(TestDatabase db, Path file, int rows) {
+  /**
+   * One timed import: seconds from the upload until the job has finished, and this JVM's CPU
+   * meanwhile, in all and per row by kind of thread (see {@link ThreadCpu}).
+   */
+  private record Run(double seconds, double cpuSeconds, String cpuByThread) {}
+
+  private static Run kith(TestDatabase db, Path file, int rows) {
     try (KithServer server = KithServer.start(db, null, "--kith.import.max-bytes=4000000000",
         "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms",
         "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 2000))) {
@@ -117,6 +126,7 @@ public final class ImportBenchmark {
       parts.part("profile", PROFILE);
       long t0 = System.nanoTime();
       long cpu0 = processCpuNanos();
+      Map<ThreadCpu.Group, Double> threads0 = ThreadCpu.now();
       // A plain WebClient for the upload: WebTestClient keeps a copy of every request body it sends.
       byte[] started = WebClient.builder().baseUrl(server.baseUrl())
           .defaultHeader("Authorization", "Bearer " + server.adminToken()).build()
@@ -133,7 +143,7 @@ public final class ImportBenchmark {
           if (status.get("created").asLong() != rows) {
             throw new IllegalStateException("Kith imported " + status + ", expected " + rows + " new contacts");
           }
-          return new double[] {seconds, cpu};
+          return new Run(seconds, cpu, ThreadCpu.perRow(threads0, ThreadCpu.now(), rows));
         }
         Thread.sleep(100);
       }
