@@ -42,9 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * their emails, phones and addresses, their history entries) inserted again, server-side, into
  * copies of those tables with the same indexes (the quick-search GIN index among them).
  *
- * <p>{@code bench.import.warmup} (default 0) first has the same Kith import that many rows, then
- * deletes them, so the timed import runs code that server has compiled rather than paying for the
- * JIT's work (a Kith started for the timed import alone still compiled through all of it).
+ * <p>{@code bench.import.warmup} (default 0) first imports that many rows into a database of its
+ * own, so the timed imports run compiled code rather than paying for the JIT's work.
  *
  * <p>Run: {@code mvn -B -ntp -Pbench -pl engine -am verify -Dbench.main=io.kith.bench.ImportBenchmark}.
  */
@@ -68,15 +67,15 @@ public final class ImportBenchmark {
         "Kith s", "JVM CPU ms/row", "COPY rows/s", "COPY s", "ratio", "floor rows/s", "floor s",
         "peak RSS MB after Kith, at the end"));
     int warmup = Integer.getInteger("bench.import.warmup", 0);
+    if (warmup > 0) {
+      report.add(warmUp(warmup));
+    }
     for (String size : System.getProperty("bench.import.rows", "100000").split(",")) {
       int rows = Integer.parseInt(size.strip());
       Path file = Files.createTempFile("kith-import-bench", ".csv");
-      try (TestDatabase db = new TestDatabase(); KithServer server = start(db, Math.max(rows, warmup))) {
-        if (warmup > 0) {
-          report.add(warmUp(db, server, warmup));
-        }
+      try (TestDatabase db = new TestDatabase()) {
         write(file, rows);
-        Run run = kith(server, file, rows);
+        Run run = kith(db, file, rows);
         double kith = run.seconds();
         double cpuPerRow = run.cpuSeconds() * 1e3 / rows;
         long kithRss = peakRssMb();
@@ -94,27 +93,19 @@ public final class ImportBenchmark {
   }
 
   /**
-   * An import of {@code rows} by the Kith that then runs the timed one, its records then deleted
-   * ({@code truncate}, which leaves the tables and their indexes as new), so that the timed import's
-   * figures are those of code the JIT has compiled in that very server, not of its compilation.
+   * An import of {@code rows} into a database of its own before the timed ones, so that their
+   * figures are those of code the JIT has compiled (a running server's), not of its compilation.
    */
-  private static String warmUp(TestDatabase db, KithServer server, int rows) throws IOException {
+  private static String warmUp(int rows) throws IOException {
     Path file = Files.createTempFile("kith-import-warmup", ".csv");
-    try {
+    try (TestDatabase db = new TestDatabase()) {
       write(file, rows);
-      Run run = kith(server, file, rows);
-      db.execute("truncate public.contact, kith.record_history cascade");
-      return String.format(Locale.ROOT, "(warm-up: %d rows at %.0f rows/s, %.3f ms JVM CPU/row, then deleted)",
+      Run run = kith(db, file, rows);
+      return String.format(Locale.ROOT, "(warm-up: %d rows at %.0f rows/s, %.3f ms JVM CPU/row, before the timed runs)",
           rows, rows / run.seconds(), run.cpuSeconds() * 1e3 / rows);
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  private static KithServer start(TestDatabase db, int maxRows) {
-    return KithServer.start(db, null, "--kith.import.max-bytes=4000000000",
-        "--kith.import.max-rows=" + maxRows, "--kith.import.poll=100ms",
-        "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 2000));
   }
 
   /**
@@ -123,8 +114,10 @@ public final class ImportBenchmark {
    */
   private record Run(double seconds, double cpuSeconds, String cpuByThread) {}
 
-  private static Run kith(KithServer server, Path file, int rows) {
-    try {
+  private static Run kith(TestDatabase db, Path file, int rows) {
+    try (KithServer server = KithServer.start(db, null, "--kith.import.max-bytes=4000000000",
+        "--kith.import.max-rows=" + rows, "--kith.import.poll=100ms",
+        "--kith.import.batch-size=" + Integer.getInteger("bench.import.batch", 2000))) {
       WebTestClient client = WebTestClient.bindToServer().baseUrl(server.baseUrl())
           .defaultHeader("Authorization", "Bearer " + server.adminToken())
           .responseTimeout(Duration.ofMinutes(10)).build();
