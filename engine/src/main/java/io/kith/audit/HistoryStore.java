@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -42,12 +43,24 @@ final class HistoryStore {
     if (ids.isEmpty()) {
       return Mono.empty();
     }
+    // The JSON and its encoding are CPU work: off the event loop.
+    return Mono.fromCallable(() -> encoded(entity, action, user, ids, changes)).subscribeOn(Schedulers.parallel())
+        .flatMap(this::send);
+  }
+
+  /** The entries as COPY data, for {@link #send}. */
+  CopyIn.Encoded encoded(String entity, Action action, Optional<Long> user, List<Long> ids, List<List<Change>> changes) {
     List<String> texts = json(changes);
     List<Object[]> rows = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       rows.add(new Object[] {entity, ids.get(i), action.code(), user.orElse(null), texts.get(i)});
     }
-    return INSERT.write(db, rows).then();
+    return INSERT.encoded(rows);
+  }
+
+  /** Writes entries encoded earlier, in the caller's transaction. */
+  Mono<Void> send(CopyIn.Encoded entries) {
+    return entries.send(db).then();
   }
 
   /**

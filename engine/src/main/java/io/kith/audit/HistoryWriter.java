@@ -1,5 +1,6 @@
 package io.kith.audit;
 
+import io.kith.db.CopyIn;
 import io.kith.fieldtype.Json;
 import io.kith.metadata.EntityDef;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -40,11 +42,33 @@ public final class HistoryWriter {
     return write(entity.name(), Action.CREATE, Map.of(record.get("id").asLong(), FieldDiff.created(entity, record)));
   }
 
-  /** Many new records of one type (bulk paths such as imports): one entry each, one statement for all. */
-  public Mono<Void> createdAll(EntityDef entity, List<? extends JsonNode> records) {
-    Map<Long, List<Change>> entries = new LinkedHashMap<>();
-    records.forEach(record -> entries.put(record.get("id").asLong(), FieldDiff.created(entity, record)));
-    return write(entity.name(), Action.CREATE, entries);
+  /**
+   * The create entries of many new records of one type (bulk paths such as imports), one each,
+   * built now by {@code user} and written by one statement when {@link Prepared#write} is
+   * subscribed to: the caller builds them while its connection writes the records.
+   */
+  public Prepared prepareCreated(EntityDef entity, List<? extends JsonNode> records, Optional<Long> user) {
+    List<Long> ids = new ArrayList<>(records.size());
+    List<List<Change>> changes = new ArrayList<>(records.size());
+    for (JsonNode record : records) {
+      ids.add(record.get("id").asLong());
+      changes.add(FieldDiff.created(entity, record));
+    }
+    return new Prepared(ids.isEmpty() ? null : store.encoded(entity.name(), Action.CREATE, user, ids, changes));
+  }
+
+  /** Entries built ahead of their transaction's other writes. */
+  public final class Prepared {
+    private final CopyIn.Encoded entries;
+
+    private Prepared(CopyIn.Encoded entries) {
+      this.entries = entries;
+    }
+
+    /** Writes the entries, once, in the caller's transaction. */
+    public Mono<Void> write() {
+      return entries == null ? Mono.empty() : store.send(entries);
+    }
   }
 
   /**

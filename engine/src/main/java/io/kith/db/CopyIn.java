@@ -42,11 +42,37 @@ public final class CopyIn {
       return Mono.just(0L);
     }
     // Encoding is CPU work (every value escaped, arrays spelled out): done off the event loop.
-    return Mono.fromCallable(() -> encode(rows)).subscribeOn(Schedulers.parallel())
-        .flatMap(data -> db.inConnection(connection -> Mono.defer(() ->
-            // One CopyData message per piece: copyIn(sql, publisher) would gather every piece into
-            // one composite buffer and copy it whole into one message.
-            postgres(connection).copyIn(sql).fromMany(Flux.fromIterable(data).map(Mono::just)).build())));
+    return Mono.fromCallable(() -> encoded(rows)).subscribeOn(Schedulers.parallel()).flatMap(data -> data.send(db));
+  }
+
+  /**
+   * The rows encoded now, to be sent later with {@link Encoded#send}: a caller with several COPYs
+   * for one transaction encodes the later ones while the connection carries the earlier ones.
+   */
+  public Encoded encoded(List<Object[]> rows) {
+    return new Encoded(sql, rows.isEmpty() ? List.of() : encode(rows));
+  }
+
+  /** COPY data ready to go: the statement and its pieces. */
+  public static final class Encoded {
+    private final String sql;
+    private final List<ByteBuf> pieces;
+
+    private Encoded(String sql, List<ByteBuf> pieces) {
+      this.sql = sql;
+      this.pieces = pieces;
+    }
+
+    /** Runs the COPY on the connection of the caller's transaction, once; emits the rows copied. */
+    public Mono<Long> send(DatabaseClient db) {
+      if (pieces.isEmpty()) {
+        return Mono.just(0L);
+      }
+      return db.inConnection(connection -> Mono.defer(() ->
+          // One CopyData message per piece: copyIn(sql, publisher) would gather every piece into
+          // one composite buffer and copy it whole into one message.
+          postgres(connection).copyIn(sql).fromMany(Flux.fromIterable(pieces).map(Mono::just)).build()));
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -192,12 +193,13 @@ public final class BulkRecords {
   /**
    * Writes valid checked drafts: one {@code COPY} for the new records (and one per child table),
    * multi-row updates for the changed ones, and their history entries. Emits the ids of the new
-   * records in order. Run it inside a transaction.
+   * records in order. Run it inside a transaction. The new records' history entries are built
+   * while their rows are written, so the connection seldom waits for this CPU work.
    */
   public Mono<List<Long>> write(MetadataSnapshot snapshot, String entityName, List<Checked> checked) {
     return Actor.current().flatMap(actor -> Mono.defer(() -> {
       EntityTable t = tables.apply(snapshot, entityName);
-      List<BulkStore.Row> creates = new ArrayList<>();
+      List<Checked> creates = new ArrayList<>();
       List<BulkStore.Row> updates = new ArrayList<>();
       List<ObjectNode> before = new ArrayList<>();
       for (Checked c : checked) {
@@ -208,30 +210,43 @@ public final class BulkRecords {
           updates.add(new BulkStore.Row(c.draft.existing().get("id").asLong(), c.input, c.computed));
           before.add(c.draft.existing());
         } else {
-          creates.add(new BulkStore.Row(null, c.input, c.computed));
+          creates.add(c);
         }
       }
       Long user = actor.orElse(null);
       return bulkStore.update(t, updates, user)
-          .then(bulkStore.insert(t, creates, user))
-          // Building the entries (API shapes, diffs, JSON) is CPU work: off the event loop too.
-          .flatMap(ids -> Mono.defer(() -> history(t, creates, ids, updates, before)).subscribeOn(Schedulers.parallel())
-              .thenReturn(ids))
+          .then(Mono.defer(() -> updateHistory(t, updates, before)).subscribeOn(Schedulers.parallel()))
+          .then(bulkStore.newIds(t, creates.size()))
+          .flatMap(ids -> {
+            List<BulkStore.Row> rows = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+              rows.add(new BulkStore.Row(ids.get(i), creates.get(i).input, creates.get(i).computed));
+            }
+            // Building the entries (API shapes, diffs, JSON) is CPU work: off the event loop too.
+            Mono<HistoryWriter.Prepared> entries = Mono.fromCallable(() -> createHistory(t, rows, actor))
+                .subscribeOn(Schedulers.parallel());
+            return Mono.zip(bulkStore.insert(t, rows, user).thenReturn(ids), entries)
+                .flatMap(both -> both.getT2().write().thenReturn(ids));
+          })
           .onErrorMap(e -> DatabaseErrors.translate(t.entity, e));
     }));
   }
 
-  /** One create entry per new record and one update entry per changed one, from the input written. */
-  private Mono<Void> history(EntityTable t, List<BulkStore.Row> creates, List<Long> ids, List<BulkStore.Row> updates,
-      List<ObjectNode> before) {
+  /** One create entry per new record, from the input written. */
+  private HistoryWriter.Prepared createHistory(EntityTable t, List<BulkStore.Row> creates, Optional<Long> actor) {
     List<ObjectNode> created = new ArrayList<>(creates.size());
-    for (int i = 0; i < creates.size(); i++) {
-      created.add(rows.written(t, null, ids.get(i), creates.get(i).input()));
+    for (BulkStore.Row row : creates) {
+      created.add(rows.written(t, null, row.id(), row.input()));
     }
+    return history.prepareCreated(t.entity, created, actor);
+  }
+
+  /** One update entry per changed record. */
+  private Mono<Void> updateHistory(EntityTable t, List<BulkStore.Row> updates, List<ObjectNode> before) {
     List<ObjectNode> after = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       after.add(rows.written(t, before.get(i), updates.get(i).id(), updates.get(i).input()));
     }
-    return history.createdAll(t.entity, created).then(history.updatedAll(t.entity, before, after));
+    return history.updatedAll(t.entity, before, after);
   }
 }

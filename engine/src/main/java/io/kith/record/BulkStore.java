@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Many records of one type at once: one {@code COPY} for all new records (child rows and links
@@ -38,14 +39,26 @@ final class BulkStore {
   }
 
   /**
-   * Inserts the records and their child rows with {@code COPY}, owned and created by {@code actor}
-   * (null for nobody); emits the new ids in the order of {@code rows}. The ids are taken from the
-   * table's sequence first, so child rows know their parents without relying on the order rows
-   * come back.
+   * Ids for {@code count} new records, taken from the table's sequence before they are written, so
+   * child rows and history entries know their records without relying on the order rows come back.
    */
-  Mono<List<Long>> insert(EntityTable t, List<Row> rows, Long actor) {
-    if (rows.isEmpty()) {
+  Mono<List<Long>> newIds(EntityTable t, int count) {
+    if (count == 0) {
       return Mono.just(List.of());
+    }
+    return db.sql("select nextval(pg_get_serial_sequence($1, 'id')) from generate_series(1, $2)")
+        .bind(0, t.table).bind(1, count)
+        .map(r -> r.get(0, Long.class)).all().collectList();
+  }
+
+  /**
+   * Inserts new records, ids from {@link #newIds} included, and their child rows with {@code COPY},
+   * owned and created by {@code actor} (null for nobody). The child rows are encoded while the
+   * records' COPY runs.
+   */
+  Mono<Void> insert(EntityTable t, List<Row> rows, Long actor) {
+    if (rows.isEmpty()) {
+      return Mono.empty();
     }
     List<String> names = new ArrayList<>(List.of("id"));
     if (t.entity.hasSubtypes()) {
@@ -57,32 +70,28 @@ final class BulkStore {
     names.addAll(t.searchColumnsWritten);
     names.addAll(EntityTable.ACTOR_COLUMNS);
     CopyIn copy = new CopyIn(t.table, names);
-    return db.sql("select nextval(pg_get_serial_sequence($1, 'id')) from generate_series(1, $2)")
-        .bind(0, t.table).bind(1, rows.size())
-        .map(r -> r.get(0, Long.class)).all().collectList()
-        .flatMap(ids -> {
-          List<Object[]> values = new ArrayList<>(rows.size());
-          List<Row> withIds = new ArrayList<>(rows.size());
-          for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            withIds.add(new Row(ids.get(i), row.input(), row.computed()));
-            List<Object> v = new ArrayList<>(names.size());
-            v.add(ids.get(i));
-            if (t.entity.hasSubtypes()) {
-              v.add(row.input().subtype());
-            }
-            for (FieldDef field : t.columnFields) {
-              v.add(row.computed().containsKey(field.name()) ? row.computed().get(field.name())
-                  : row.input().columns().get(field.name()));
-            }
-            t.searchColumnsWritten.forEach(c -> v.add(row.computed().get(c)));
-            EntityTable.ACTOR_COLUMNS.forEach(c -> v.add(actor));
-            values.add(v.toArray());
-          }
-          return copy.write(db, values)
-              .then(writeChildren(t, withIds))
-              .thenReturn(ids);
-        });
+    Mono<Long> records = Mono.fromCallable(() -> {
+      List<Object[]> values = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        List<Object> v = new ArrayList<>(names.size());
+        v.add(row.id());
+        if (t.entity.hasSubtypes()) {
+          v.add(row.input().subtype());
+        }
+        for (FieldDef field : t.columnFields) {
+          v.add(row.computed().containsKey(field.name()) ? row.computed().get(field.name())
+              : row.input().columns().get(field.name()));
+        }
+        t.searchColumnsWritten.forEach(c -> v.add(row.computed().get(c)));
+        EntityTable.ACTOR_COLUMNS.forEach(c -> v.add(actor));
+        values.add(v.toArray());
+      }
+      return copy.encoded(values);
+    }).subscribeOn(Schedulers.parallel()).flatMap(encoded -> encoded.send(db));
+    Mono<List<CopyIn.Encoded>> children = Mono.fromCallable(() -> encodedChildren(t, rows))
+        .subscribeOn(Schedulers.parallel());
+    return Mono.zip(records, children)
+        .flatMap(both -> Flux.fromIterable(both.getT2()).concatMap(encoded -> encoded.send(db)).then());
   }
 
   /**
@@ -152,7 +161,13 @@ final class BulkStore {
 
   /** Child rows and links of many records: one {@code COPY} per field. */
   private Mono<Void> writeChildren(EntityTable t, List<Row> rows) {
-    List<Mono<Void>> writes = new ArrayList<>();
+    return Mono.fromCallable(() -> encodedChildren(t, rows)).subscribeOn(Schedulers.parallel())
+        .flatMap(copies -> Flux.fromIterable(copies).concatMap(encoded -> encoded.send(db)).then());
+  }
+
+  /** The COPY data of the records' child rows and links, one per field that has any. */
+  private static List<CopyIn.Encoded> encodedChildren(EntityTable t, List<Row> rows) {
+    List<CopyIn.Encoded> copies = new ArrayList<>();
     for (FieldDef field : t.collectionFields) {
       List<FieldDef> children = ((FieldType.Collection) field.type()).fields();
       List<Object[]> values = new ArrayList<>();
@@ -169,8 +184,7 @@ final class BulkStore {
       if (!values.isEmpty()) {
         List<String> names = new ArrayList<>(List.of("parent_id", "position"));
         children.forEach(child -> names.add(child.name()));
-        CopyIn copy = new CopyIn(t.childTable(field), names);
-        writes.add(Mono.defer(() -> copy.write(db, values).then()));
+        copies.add(new CopyIn(t.childTable(field), names).encoded(values));
       }
     }
     for (FieldDef field : t.linkFields) {
@@ -182,11 +196,10 @@ final class BulkStore {
         }
       }
       if (!values.isEmpty()) {
-        CopyIn copy = new CopyIn(t.childTable(field), List.of("source_id", "target_id", "position"));
-        writes.add(Mono.defer(() -> copy.write(db, values).then()));
+        copies.add(new CopyIn(t.childTable(field), List.of("source_id", "target_id", "position")).encoded(values));
       }
     }
-    return Flux.concat(writes).then();
+    return copies;
   }
 
   private static <T> List<List<T>> chunks(List<T> items, int bindsPerItem) {
