@@ -115,6 +115,22 @@ class CopyInTest {
   }
 
   @Test
+  void rowsEncodedAheadGoInWithTheTransactionThatSendsThem() {
+    CopyIn.Encoded kept = COPY.encoded(List.<Object[]>of(new Object[] {30L, "kept", null, null, null, null}));
+    CopyIn.Encoded undone = COPY.encoded(List.<Object[]>of(new Object[] {31L, "undo", null, null, null, null}));
+    CopyIn.Encoded nothing = COPY.encoded(List.of());
+
+    Long sent = tx.transactional(kept.send(db)).block();
+    assertThatThrownBy(() -> tx.transactional(undone.send(db).then(Mono.error(new IllegalStateException("later failure"))))
+        .block()).hasMessageContaining("later failure");
+
+    assertThat(sent).isEqualTo(1L);
+    assertThat(nothing.send(db).block()).isZero();
+    assertThat(kith.db().query("select id, name from copy_probe where id in (30, 31)"))
+        .containsExactly(Map.of("id", 30L, "name", "kept"));
+  }
+
+  @Test
   void refusesTextTooLongForItsColumnInsteadOfCuttingIt() {
     Mono<Long> work = COPY.write(db, List.<Object[]>of(new Object[] {20L, "abcdef", null, null, null, null}));
 
