@@ -4,6 +4,7 @@ import io.kith.metadata.EntityDef;
 import io.kith.metadata.FieldDef;
 import io.kith.metadata.FieldType;
 import io.kith.metadata.MetadataSnapshot;
+import io.kith.schema.DedupeIndexes;
 import io.kith.schema.SqlNames;
 import io.kith.validation.FieldError;
 import java.util.ArrayList;
@@ -116,22 +117,23 @@ final class Lookups {
   }
 
   /**
-   * The look-up of key tuples: for each asked tuple ({@code unnest} of one array per key part), the
-   * entity's table joined with the key's child tables, filtered by that tuple. The filtered part is
-   * a {@code lateral} subquery kept apart from the join by {@code offset 0}, so each tuple is an
-   * index probe whatever the planner estimates: joined flat, PostgreSQL hashes the whole table for
-   * every batch until it is large (a full scan per batch, 35-85 ms at 40k-100k contacts against
-   * some 6 ms of probes). Text parts compare as {@code lower(column::text)}, the expression the
-   * duplicate rules' indexes are built on (see the schema's DedupeIndexes).
+   * The look-up of key tuples: the entity's table joined with the key's child tables and with the
+   * asked tuples ({@code unnest} of one array per key part). Text parts compare as
+   * {@code lower(column::text)}, the expression the duplicate rules' indexes are built on (see the
+   * schema's DedupeIndexes). When a key part has an index (such a rule's, the id's, a reference's),
+   * the filtered part is a {@code lateral} subquery per tuple, kept apart by {@code offset 0}, so
+   * each tuple is one index probe whatever the planner estimates: joined flat, PostgreSQL hashed the
+   * whole emails table for every batch (a full scan per batch, 35-85 ms at 40k-100k contacts
+   * against some 6 ms of probes). Without such an index, the flat join: one scan per batch, not one
+   * per tuple.
    */
   static String keySql(EntityDef entity, List<FieldPath> key, List<Boolean> numeric) {
     StringBuilder from = new StringBuilder(SqlNames.table(entity.name()) + " t");
     Map<String, String> joined = new HashMap<>();
-    List<String> selected = new ArrayList<>();
-    List<String> outer = new ArrayList<>();
-    List<String> where = new ArrayList<>();
+    List<String> compared = new ArrayList<>();
     List<String> keyColumns = new ArrayList<>();
     List<String> arrays = new ArrayList<>();
+    boolean probed = false;
     for (int i = 0; i < key.size(); i++) {
       FieldPath path = key.get(i);
       String column;
@@ -147,21 +149,33 @@ final class Lookups {
         column = "t." + SqlNames.quote(path.field());
       }
       keyColumns.add("k" + i);
-      outer.add("m.v" + i);
       if (numeric.get(i)) {
-        selected.add(column + "::text as v" + i);
-        where.add(column + " = k.k" + i);
+        compared.add(column);
         arrays.add("$" + (i + 1) + "::bigint[]");
+        probed |= !path.inCollection() && (path.field().equals("id") || isReference(entity, path.field()));
       } else {
-        selected.add("lower(" + column + "::text) as v" + i);
-        where.add("lower(" + column + "::text) = k.k" + i);
+        compared.add("lower(" + column + "::text)");
         arrays.add("$" + (i + 1) + "::text[]");
+        probed |= DedupeIndexes.covers(entity, path.toString());
       }
     }
-    return "select distinct m.\"id\", " + String.join(", ", outer)
-        + " from unnest(" + String.join(", ", arrays) + ") as k(" + String.join(", ", keyColumns) + ")"
+    String asked = "unnest(" + String.join(", ", arrays) + ") as k(" + String.join(", ", keyColumns) + ")";
+    List<String> selected = new ArrayList<>();
+    List<String> outer = new ArrayList<>();
+    List<String> matches = new ArrayList<>();
+    for (int i = 0; i < compared.size(); i++) {
+      String value = numeric.get(i) ? compared.get(i) + "::text" : compared.get(i);
+      selected.add(value + " as v" + i);
+      outer.add("m.v" + i);
+      matches.add(compared.get(i) + " = k.k" + i);
+    }
+    if (!probed) {
+      return "select distinct t.\"id\", " + String.join(", ", selected) + " from " + from + " join " + asked
+          + " on " + String.join(" and ", matches) + " where t.\"active\"";
+    }
+    return "select distinct m.\"id\", " + String.join(", ", outer) + " from " + asked
         + " cross join lateral (select t.\"id\", " + String.join(", ", selected) + " from " + from
-        + " where " + String.join(" and ", where) + " and t.\"active\" offset 0) m";
+        + " where " + String.join(" and ", matches) + " and t.\"active\" offset 0) m";
   }
 
   /** The tuple with whole numbers written the database's way ("007" is 7), or null if a number part is not one. */
@@ -179,6 +193,10 @@ final class Lookups {
       }
     }
     return out;
+  }
+
+  private static boolean isReference(EntityDef entity, String field) {
+    return entity.field(field).map(f -> f.type() instanceof FieldType.Reference).orElse(false);
   }
 
   private static boolean isWholeNumber(EntityDef entity, FieldPath path) {

@@ -19,9 +19,19 @@ import java.util.Set;
  * field), since one selective condition narrows the join to a handful of rows. Whole-number fields
  * (integers, references) are compared as numbers and left to their own indexes.
  */
-final class DedupeIndexes {
+public final class DedupeIndexes {
 
   private DedupeIndexes() {}
+
+  /**
+   * Whether the field at {@code path} ({@code external_identifier}, {@code emails.email}) has such
+   * an index, so that looking one key up by {@code lower(column::text)} is an index probe.
+   */
+  public static boolean covers(EntityDef entity, String path) {
+    int dot = path.indexOf('.');
+    String table = dot < 0 ? entity.name() : SqlNames.childTable(entity.name(), path.substring(0, dot));
+    return of(entity).getOrDefault(table, Set.of()).contains(dot < 0 ? path : path.substring(dot + 1));
+  }
 
   /** Table name ({@code contact}, {@code contact__emails}) to the columns to index as {@code lower(column)}. */
   static Map<String, Set<String>> of(EntityDef entity) {

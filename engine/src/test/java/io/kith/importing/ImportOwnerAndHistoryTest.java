@@ -113,7 +113,7 @@ class ImportOwnerAndHistoryTest {
   void theEmailKeyLookUpProbesTheLowerEmailIndexForEveryKeyOfABatch() {
     kith.db().execute("insert into contact (subtype, first_name) select 'individual', 'Bulk' || g "
         + "from generate_series(1, 20000) g");
-    kith.db().execute("insert into contact__emails (parent_id, position, email) select id, 0, 'bulk' || id "
+    kith.db().execute("insert into contact__emails (parent_id, position, email) select id, 0, 'bulk' || substr(first_name, 5) "
         + "|| '@index.example.com' from contact where first_name like 'Bulk%'");
     kith.db().execute("analyze contact");
     kith.db().execute("analyze contact__emails");
@@ -128,6 +128,24 @@ class ImportOwnerAndHistoryTest {
 
     assertThat(plan).contains("contact__emails__email__lower_idx").doesNotContain("Seq Scan");
     assertThat(found).singleElement().satisfies(row -> assertThat(row).containsEntry("v0", "bulk7@index.example.com"));
+  }
+
+  @Test
+  void aKeyWithoutAnIndexIsLookedUpWithOneScanPerBatchNotOnePerKey() {
+    kith.db().execute("insert into contact (subtype, first_name) select 'individual', 'Scan' || g "
+        + "from generate_series(1, 5000) g");
+    kith.db().execute("analyze contact");
+    EntityDef contact = kith.server().bean(MetadataRegistry.class).snapshot().entity("contact").orElseThrow();
+    String sql = Lookups.keySql(contact, List.of(FieldPath.parse("first_name")), List.of(false));
+    String[] batch = IntStream.range(0, 500).mapToObj(i -> "scan" + i).toArray(String[]::new);
+
+    List<String> plan = kith.db().query("explain (analyze, costs off) " + sql, (Object) batch)
+        .stream().map(r -> String.valueOf(r.get("QUERY PLAN"))).toList();
+    List<Map<String, Object>> found = kith.db().query(sql, (Object) new String[] {"scan7", "nobody"});
+
+    assertThat(plan).filteredOn(line -> line.contains("Seq Scan on contact"))
+        .singleElement().satisfies(line -> assertThat(line).contains("loops=1)"));
+    assertThat(found).singleElement().satisfies(row -> assertThat(row).containsEntry("v0", "scan7"));
   }
 
   private static Map<String, JsonNode> changes(JsonNode entry) {
