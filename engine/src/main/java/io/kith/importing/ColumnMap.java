@@ -19,8 +19,9 @@ record ColumnMap(String column, Integer index, FieldPath target, Map<String, Jso
     Map<String, String> values, String separator) {
 
   ColumnMap {
-    row = Map.copyOf(row);
-    values = Map.copyOf(values);
+    // Kept in the order written, so a profile read back (and the wizard) shows them as given.
+    row = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row));
+    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   boolean skipped() {

@@ -30,6 +30,7 @@ final class RowConverter {
   private final ImportProfile profile;
   private final CellValues values;
   private final List<Column> columns = new ArrayList<>();
+  private final ObjectNode constants;
 
   RowConverter(MetadataSnapshot snapshot, EntityDef entity, ImportProfile profile, List<String> header, CellValues values) {
     this.snapshot = snapshot;
@@ -56,6 +57,25 @@ final class RowConverter {
     if (!errors.isEmpty()) {
       throw new RecordValidationException(errors);
     }
+    this.constants = converted(profile.constants());
+  }
+
+  /**
+   * The constants as the record API takes them. A text constant of a field whose cells are
+   * converted (yes/no, an option's label, a date written the local way) is converted as such a cell
+   * would be, so a wizard's typed constant means what the same text in the file would mean.
+   */
+  private ObjectNode converted(ObjectNode given) {
+    ObjectNode out = given.objectNode();
+    given.properties().forEach(e -> {
+      FieldDef field = entity.field(e.getKey()).orElseThrow();
+      JsonNode value = e.getValue();
+      boolean asCell = value.isString() && !value.asString().isBlank()
+          && !(field.type() instanceof FieldType.Reference) && !(field.type() instanceof FieldType.MultiReference)
+          && !(field.type() instanceof FieldType.Collection);
+      out.set(e.getKey(), asCell ? values.convert(snapshot, field, value.asString(), ";") : value);
+    });
+    return out;
   }
 
   private static int indexOf(ColumnMap map, List<String> header) {
@@ -105,7 +125,7 @@ final class RowConverter {
         body.set(c.field().name(), values.convert(snapshot, c.field(), text, c.map().separator()));
       }
     }
-    profile.constants().properties().forEach(e -> {
+    constants.properties().forEach(e -> {
       if (!body.has(e.getKey())) {
         body.set(e.getKey(), e.getValue().deepCopy());
       }

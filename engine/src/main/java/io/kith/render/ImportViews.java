@@ -16,8 +16,14 @@ public final class ImportViews {
    */
   public record Target(String value, String label, boolean reference) {}
 
-  /** One mapping row: the column as the file names it, what it fills now, its match key. */
-  public record Column(int index, String header, String selected, String match) {}
+  /**
+   * One mapping row: the column as the file names it, what it fills now, its match key and its
+   * value map written as the wizard takes it ({@code M=male; F=female}).
+   */
+  public record Column(int index, String header, String selected, String match, String values) {}
+
+  /** A constant: the field it fills (empty for a blank row of the form) and its value as typed. */
+  public record Constant(int index, String field, String value) {}
 
   /** A previewed row: its number, what would happen, the values by field label, the problems. */
   public record Row(long number, String action, List<String> values, List<String> errors) {}

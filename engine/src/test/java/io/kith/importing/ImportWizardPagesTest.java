@@ -40,6 +40,7 @@ class ImportWizardPagesTest {
         "大文,陳,tai.man@wizard.example.com,男,常客",
         "美玲,李,不是電郵,女,");
 
+    long contactsBefore = kith.db().count("contact");
     Page preview = browser.postMultipart("/app/imports/preview", List.of(Map.entry("target", "contact:individual"),
         Map.entry("encoding", "auto"), Map.entry("delimiter", "auto"), Map.entry("header", "on"),
         Map.entry("mode", "skip"), Map.entry("key", "emails.email")), "file", "members.csv", file);
@@ -52,7 +53,7 @@ class ImportWizardPagesTest {
     assertThat(preview.document().selectFirst("[data-count=create]").text()).isEqualTo("1");
     assertThat(preview.document().selectFirst("[data-count=invalid]").text()).isEqualTo("1");
     assertThat(preview.document().select(".preview-rows .row-errors li").text()).contains("電郵地址 1: 電郵必須是電郵地址");
-    assertThat(kith.db().count("contact")).isZero();
+    assertThat(kith.db().count("contact")).isEqualTo(contactsBefore);
 
     // The unmapped notes column goes into "source" instead; the mapping is saved as a profile.
     List<Map.Entry<String, String>> form = formOf(preview.document().selectFirst("form.import-mapping"));
@@ -71,7 +72,7 @@ class ImportWizardPagesTest {
     assertThat(job.document().selectFirst("[data-field=created]").text()).isEqualTo("1");
     assertThat(job.document().selectFirst("[data-field=failed]").text()).isEqualTo("1");
     assertThat(job.document().selectFirst("a.failed-rows").attr("href")).isEqualTo("/api/v1/imports/" + id + "/failed.csv");
-    assertThat(kith.db().query("select first_name, source from contact"))
+    assertThat(kith.db().query("select first_name, source from contact where last_name in ('陳', '李')"))
         .containsExactly(Map.of("first_name", "大文", "source", "常客"));
     assertThat(kith.api().get("/api/v1/import-profiles/wizard_members").body().at("/columns/4/field").asString())
         .isEqualTo("source");
@@ -85,6 +86,63 @@ class ImportWizardPagesTest {
     assertThat(List.of(byApi.get("created").asInt(), byApi.get("failed").asInt())).containsExactly(1, 1);
     assertThat(kith.db().query("select first_name, source, gender from contact where last_name = '王'"))
         .containsExactly(Map.of("first_name", "小明", "source", "新客", "gender", "male"));
+  }
+
+  @Test
+  void mapsValuesAndFillsConstantsFromTheWizard() {
+    HtmlSession browser = kith.session();
+    browser.get("/app/imports");
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
+        "First name,Last name,Email,Sex",
+        "Ann,Ho,ann@constants.example.com,F",
+        "Bob,Ng,bob@constants.example.com,M");
+    Page preview = browser.postMultipart("/app/imports/preview", List.of(Map.entry("target", "contact:individual"),
+        Map.entry("encoding", "auto"), Map.entry("delimiter", "auto"), Map.entry("header", "on"),
+        Map.entry("mode", "none")), "file", "people.csv", file);
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+    Element mapping = preview.document().selectFirst("form.import-mapping");
+    long jobsBefore = kith.db().count("kith.import_job");
+
+    // A value map without "=" is named, and nothing starts.
+    List<Map.Entry<String, String>> bad = formOf(mapping);
+    bad.removeIf(e -> List.of("col.3", "values.3", "_csrf").contains(e.getKey()));
+    bad.addAll(List.of(Map.entry("col.3", "gender"), Map.entry("values.3", "M-male"), Map.entry("action", "start")));
+    Page refused = browser.post("/app/imports/start", bad);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.document().select(".import-errors li").text()).contains("\"M-male\" has no =");
+    assertThat(kith.db().count("kith.import_job")).isEqualTo(jobsBefore);
+
+    // The value map and two constants, previewed again: the page keeps them as typed.
+    List<Map.Entry<String, String>> form = formOf(mapping);
+    form.removeIf(e -> List.of("col.3", "values.3", "constField.0", "constValue.0", "constField.1", "constValue.1",
+        "_csrf").contains(e.getKey()));
+    form.addAll(List.of(Map.entry("col.3", "gender"), Map.entry("values.3", "M=male; F=female"),
+        Map.entry("constField.0", "source"), Map.entry("constValue.0", "Spring fair"),
+        Map.entry("constField.1", "do_not_email"), Map.entry("constValue.1", "yes")));
+    Page again = browser.post("/app/imports/start", withAction(form, "preview"));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    // Cells match a value map ignoring case, so the map comes back as it is kept: in lower case.
+    assertThat(again.document().selectFirst("input[name=values.3]").attr("value")).isEqualTo("m=male; f=female");
+    assertThat(again.document().selectFirst("select[name=constField.0] option[selected]").attr("value")).isEqualTo("source");
+    assertThat(again.document().selectFirst("input[name=constValue.1]").attr("value")).isEqualTo("yes");
+    assertThat(again.document().selectFirst("[data-count=create]").text()).isEqualTo("2");
+
+    List<Map.Entry<String, String>> start = formOf(again.document().selectFirst("form.import-mapping"));
+    start.removeIf(e -> e.getKey().equals("_csrf"));
+    Page started = browser.post("/app/imports/start", withAction(start, "start"));
+    assertThat(started.status()).as(started.body()).isEqualTo(303);
+    new Imports(kith.api()).await(Long.parseLong(started.location().substring("/app/imports/".length())));
+    assertThat(kith.db().query("select first_name, gender, source, do_not_email from contact "
+            + "where last_name in ('Ho', 'Ng') order by first_name"))
+        .containsExactly(Map.of("first_name", "Ann", "gender", "female", "source", "Spring fair", "do_not_email", true),
+            Map.of("first_name", "Bob", "gender", "male", "source", "Spring fair", "do_not_email", true));
+  }
+
+  private static List<Map.Entry<String, String>> withAction(List<Map.Entry<String, String>> form, String action) {
+    List<Map.Entry<String, String>> out = new ArrayList<>(form);
+    out.removeIf(e -> e.getKey().equals("action"));
+    out.add(Map.entry("action", action));
+    return out;
   }
 
   @Test

@@ -8,8 +8,10 @@ import io.kith.metadata.EntityDef;
 import io.kith.metadata.MetadataSnapshot;
 import io.kith.metadata.SubtypeDef;
 import io.kith.record.RecordException;
+import io.kith.render.ImportViews;
 import io.kith.render.ImportViews.Choice;
 import io.kith.render.Link;
+import io.kith.validation.FieldError;
 import io.kith.validation.RecordValidationException;
 import io.kith.web.Problems;
 import io.kith.web.RequestLocale;
@@ -146,9 +148,14 @@ final class ImportPageHandler {
     KithLocale locale = RequestLocale.of(request.exchange());
     return request.formData().flatMap(form -> {
       JsonNode previous = json.readTree(orElse(form.getFirst("profile"), "{}"));
-      ObjectNode doc = mapped(previous, form);
+      List<FieldError> formErrors = new ArrayList<>();
+      ObjectNode doc = mapped(previous, form, formErrors);
       String fileName = form.getFirst("fileName");
       return imports.staged(form.getFirst("token")).flatMap(path -> {
+        if (!formErrors.isEmpty()) {
+          return preview(request, path, fileName, previous,
+              messages(new RecordValidationException(formErrors), locale), HttpStatus.BAD_REQUEST);
+        }
         if (!"start".equals(form.getFirst("action"))) {
           return preview(request, path, fileName, doc, List.of(), HttpStatus.OK);
         }
@@ -162,8 +169,12 @@ final class ImportPageHandler {
     });
   }
 
-  /** The profile with its columns taken from the mapping form ({@code col.0}, {@code match.0}...). */
-  private static ObjectNode mapped(JsonNode previous, MultiValueMap<String, String> form) {
+  /**
+   * The profile with its columns taken from the mapping form ({@code col.0}, {@code match.0},
+   * {@code values.0}...) and its constants ({@code constField.0}, {@code constValue.0}...); what the
+   * form got wrong goes to {@code errors}.
+   */
+  private static ObjectNode mapped(JsonNode previous, MultiValueMap<String, String> form, List<FieldError> errors) {
     ObjectNode doc = previous instanceof ObjectNode o ? o.deepCopy() : Json.object();
     ArrayNode columns = Json.array();
     JsonNode old = previous.path("columns");
@@ -193,12 +204,49 @@ final class ImportPageHandler {
       if (match != null && !match.isBlank()) {
         column.put("match", match.strip());
       }
-      if (parts[0].equals(was.path("field").asString(null)) && was.has("values")) {
+      String values = form.getFirst("values." + i);
+      if (values != null) {
+        ObjectNode map = valueMap(values, "columns[" + i + "].values", errors);
+        if (!map.isEmpty()) {
+          column.set("values", map);
+        }
+      } else if (parts[0].equals(was.path("field").asString(null)) && was.has("values")) {
         column.set("values", was.get("values"));
       }
     }
     doc.set("columns", columns);
+    if (form.containsKey("constField.0")) {
+      ObjectNode constants = Json.object();
+      for (int i = 0; form.containsKey("constField." + i); i++) {
+        String field = orElse(form.getFirst("constField." + i), "").strip();
+        String value = orElse(form.getFirst("constValue." + i), "").strip();
+        if (!field.isEmpty() && !value.isEmpty()) {
+          constants.put(field, value);
+        }
+      }
+      doc.remove("constants");
+      if (!constants.isEmpty()) {
+        doc.set("constants", constants);
+      }
+    }
     return doc;
+  }
+
+  /** {@code M=male; F=female} (or one pair a line) as a profile's value map; an entry without {@code =} is an error. */
+  private static ObjectNode valueMap(String text, String path, List<FieldError> errors) {
+    ObjectNode map = Json.object();
+    for (String entry : text.split("[;\\n]")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        errors.add(FieldError.of(path, "value_map_entry", entry.strip()));
+        continue;
+      }
+      map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+    }
+    return map;
   }
 
   /** Runs the dry run on a received file and shows it with the mapping form. */
@@ -219,7 +267,10 @@ final class ImportPageHandler {
           model.put("entityLabel", entity.label(locale));
           model.put("file", ImportPreviewModel.fileFacts(result.get("file")));
           model.put("counts", ImportPreviewModel.counts(result.get("counts")));
-          model.put("targets", ImportTargets.of(snapshot, entity, locale));
+          List<ImportViews.Target> targets = ImportTargets.of(snapshot, entity, locale);
+          model.put("targets", targets);
+          model.put("constantTargets", ImportTargets.forConstants(targets));
+          model.put("constants", ImportPreviewModel.constants(profile.path("constants"), 2));
           model.put("columns", ImportPreviewModel.columns(profile.get("columns")));
           model.put("rows", ImportPreviewModel.rows(pages, entity, result.get("rows"), locale));
           model.put("errors", errors);

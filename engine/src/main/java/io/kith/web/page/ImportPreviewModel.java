@@ -3,6 +3,7 @@ package io.kith.web.page;
 import io.kith.i18n.KithLocale;
 import io.kith.metadata.EntityDef;
 import io.kith.render.ImportViews.Column;
+import io.kith.render.ImportViews.Constant;
 import io.kith.render.ImportViews.Row;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +39,32 @@ final class ImportPreviewModel {
       Map<String, String> row = new LinkedHashMap<>();
       c.path("row").properties().forEach(e -> row.put(e.getKey(), e.getValue().asString()));
       String header = c.has("column") ? c.get("column").asString() : "#" + c.path("index").asInt();
+      List<String> values = new ArrayList<>();
+      c.path("values").properties().forEach(e -> values.add(e.getKey() + "=" + e.getValue().asString()));
       out.add(new Column(i, header, c.path("skip").asBoolean(false) ? "" : ImportTargets.valueOf(c.path("field").asString(null), row),
-          c.path("match").asString("")));
+          c.path("match").asString(""), String.join("; ", values)));
     }
     return out;
+  }
+
+  /** The profile's constants as typed values, then {@code blank} empty rows to add more. */
+  static List<Constant> constants(JsonNode constants, int blank) {
+    List<Constant> out = new ArrayList<>();
+    constants.properties().forEach(e -> out.add(new Constant(out.size(), e.getKey(), typed(e.getValue()))));
+    for (int i = 0; i < blank; i++) {
+      out.add(new Constant(out.size(), "", ""));
+    }
+    return out;
+  }
+
+  /** A constant as one would type it: text as is, a list as its values separated by {@code ; }. */
+  private static String typed(JsonNode value) {
+    if (value.isArray()) {
+      List<String> parts = new ArrayList<>();
+      value.forEach(v -> parts.add(v.asString()));
+      return String.join("; ", parts);
+    }
+    return value.isString() ? value.asString() : value.toString();
   }
 
   static List<Row> rows(PageModel pages, EntityDef entity, JsonNode rows, KithLocale locale) {

@@ -47,6 +47,11 @@ final class ImportTargets {
     return out;
   }
 
+  /** The targets a constant can fill: the record's own fields, not child rows nor references. */
+  static List<Target> forConstants(List<Target> targets) {
+    return targets.stream().filter(t -> !t.reference() && !t.value().contains(".")).toList();
+  }
+
   /** The choice's value for a profile column: its field and fixed row values. */
   static String valueOf(String field, java.util.Map<String, String> row) {
     if (field == null) {
