@@ -55,8 +55,11 @@ final class CsvSniffer {
         errors.add(FieldError.of("file.encoding", "unknown_encoding", options.encoding(),
             String.join(", ", CharsetGuess.CHOICES)));
         charset = Charset.forName("UTF-8");
-      } else if (charset.name().equals("UTF-8") && length >= 3 && (sample[0] & 0xFF) == 0xEF
-          && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF) {
+      } else if (length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB
+          && (sample[2] & 0xFF) == 0xBF) {
+        // A UTF-8 byte-order mark says what the file is, whatever the profile chose: the failed
+        // rows Kith hands back are such files, to be imported again with the same profile.
+        charset = Charset.forName("UTF-8");
         bom = 3;
       }
     }

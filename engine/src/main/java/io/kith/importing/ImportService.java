@@ -243,6 +243,7 @@ public final class ImportService {
       List<String> header = new ArrayList<>(FileFacts.header(job.layout()));
       header.add(errorsHeader);
       boolean withHeader = job.layout().path("header").asBoolean(true);
+      CSVFormat format = failedFormat(job.layout());
       Flux<String> rows = jobs.failures(id, -1, FAILED_PAGE).collectList()
           .expand(batch -> batch.size() < FAILED_PAGE ? Mono.empty()
               : jobs.failures(id, batch.get(batch.size() - 1).rowIndex(), FAILED_PAGE).collectList())
@@ -255,15 +256,28 @@ public final class ImportService {
                   .collect(Collectors.joining("; ")));
               lines.add(cells);
             }
-            return csv(lines);
+            return csv(format, lines);
           });
-      return Flux.concat(Flux.just(CsvExport.BOM + (withHeader ? csv(List.of(header)) : "")), rows);
+      return Flux.concat(Flux.just(CsvExport.BOM + (withHeader ? csv(format, List.of(header)) : "")), rows);
     });
   }
 
-  private static String csv(List<List<String>> lines) {
+  /**
+   * The failed rows are written with the file's own delimiter and quote, so the profile that read
+   * the file reads them again (their UTF-8 byte-order mark overrides the profile's encoding).
+   */
+  private static CSVFormat failedFormat(JsonNode layout) {
+    String delimiter = layout.path("delimiter").asString(",");
+    String quote = layout.path("quote").asString("\"");
+    return CSVFormat.RFC4180.builder()
+        .setDelimiter(delimiter.isEmpty() ? "," : delimiter)
+        .setQuote(quote.isEmpty() ? '"' : quote.charAt(0))
+        .get();
+  }
+
+  private static String csv(CSVFormat format, List<List<String>> lines) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
       for (List<String> line : lines) {
         printer.printRecord(line);
       }

@@ -75,6 +75,20 @@ class ImportCsvReadingTest {
   }
 
   @Test
+  void readsAFileWithAUtf8ByteOrderMarkAsUtf8WhateverEncodingWasChosen() throws IOException {
+    // Such as the failed rows Kith hands back, imported again with a Big5 profile.
+    Path file = write(Imports.csv(StandardCharsets.UTF_8, true, "名字", "志明"));
+
+    CsvLayout layout = CsvSniffer.layout(file, new FileOptions("Big5", null, null, true));
+
+    assertThat(layout.charset().name()).isEqualTo("UTF-8");
+    assertThat(layout.bomLength()).isEqualTo(3);
+    try (CsvCursor cursor = CsvCursor.open(file, layout)) {
+      assertThat(cursor.header()).containsExactly("名字");
+    }
+  }
+
+  @Test
   void readsQuotedCellsSpanningLinesAsOneRow() throws IOException {
     Path file = write("Name,Notes\r\nMei,\"first line\r\nsecond, line\"\r\nBob,short\r\n".getBytes(StandardCharsets.UTF_8));
 
