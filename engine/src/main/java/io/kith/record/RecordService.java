@@ -320,7 +320,7 @@ public final class RecordService {
           .switchIfEmpty(notFound(t, id))
           .flatMap(found -> tx.transactional(store.delete(t, id)
                   .flatMap(count -> count == 0 ? notFound(t, id) : history.deleted(t.entity.name(), id)))
-              .onErrorMap(e -> DatabaseErrors.translate(t.entity, e))))
+              .onErrorMap(e -> DatabaseErrors.translateDelete(t.entity, e))))
           .then();
     });
   }
