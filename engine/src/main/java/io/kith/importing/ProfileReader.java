@@ -99,6 +99,8 @@ final class ProfileReader {
         FieldPath path = FieldPath.parse(keys.get(i).asString());
         if (!isColumnPath(entity, path)) {
           errors.add(FieldError.of("duplicates.key[" + i + "]", "unknown_target", path.toString()));
+        } else if (!comparesAsText(entity, path)) {
+          errors.add(FieldError.of("duplicates.key[" + i + "]", "key_type_unsupported", path.toString()));
         }
         key.add(path);
       }
@@ -173,6 +175,8 @@ final class ProfileReader {
       EntityDef referenced = snapshot.entity(targetEntity).orElseThrow();
       if (!match.equals("id") && !isColumnPath(referenced, FieldPath.parse(match))) {
         errors.add(FieldError.of(at + ".match", "unknown_match", match, targetEntity));
+      } else if (!match.equals("id") && !comparesAsText(referenced, FieldPath.parse(match))) {
+        errors.add(FieldError.of(at + ".match", "key_type_unsupported", match));
       }
     }
     if (node.has("match") && match == null) {
@@ -194,6 +198,20 @@ final class ProfileReader {
       return path.inCollection() && c.fields().stream().anyMatch(f -> f.name().equals(path.child()) && f.type().hasColumn());
     }
     return !path.inCollection() && field.type().hasColumn();
+  }
+
+  /**
+   * Whether a key part's cells and stored values compare as text: date-times and decimal amounts
+   * are written differently by the database ({@code 2024-07-01 10:00:00+00}, {@code 10.00}) than in
+   * a record, so a key of them would never find its duplicates.
+   */
+  private static boolean comparesAsText(EntityDef entity, FieldPath path) {
+    FieldDef field = entity.field(path.field()).orElse(null);
+    if (field != null && path.inCollection() && field.type() instanceof FieldType.Collection c) {
+      field = c.fields().stream().filter(f -> f.name().equals(path.child())).findFirst().orElse(null);
+    }
+    return field == null || !(field.type() instanceof FieldType.DateTime || field.type() instanceof FieldType.DecimalNumber
+        || field.type() instanceof FieldType.Money);
   }
 
   private static String path(Violation v) {

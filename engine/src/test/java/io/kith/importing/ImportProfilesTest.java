@@ -129,6 +129,7 @@ class ImportProfilesTest {
       column without name   | {"name": "p", "entity": "activity", "columns": [{"field": "subject"}]}            | columns[0]           | column_or_index
       mode without key      | {"name": "p", "entity": "activity", "duplicates": {"mode": "update"}}             | duplicates.key       | required
       unknown key field     | {"name": "p", "entity": "activity", "duplicates": {"mode": "skip", "key": ["nope"]}} | duplicates.key[0] | unknown_target
+      date-time key field   | {"name": "p", "entity": "activity", "duplicates": {"mode": "skip", "key": ["subject", "activity_date_time"]}} | duplicates.key[1] | key_type_unsupported
       unknown dedupe rule   | {"name": "p", "entity": "contact", "subtype": "individual", "duplicates": {"mode": "skip", "rule": "nope"}} | duplicates.rule | unknown_rule
       key and rule          | {"name": "p", "entity": "contact", "subtype": "individual", "duplicates": {"mode": "skip", "rule": "email", "key": ["source"]}} | duplicates | key_or_rule
       unknown constant      | {"name": "p", "entity": "activity", "constants": {"nope": 1}}                     | constants.nope       | unknown_target
