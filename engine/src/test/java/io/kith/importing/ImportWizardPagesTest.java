@@ -127,8 +127,13 @@ class ImportWizardPagesTest {
     assertThat(again.document().selectFirst("input[name=constValue.1]").attr("value")).isEqualTo("yes");
     assertThat(again.document().selectFirst("[data-count=create]").text()).isEqualTo("2");
 
+    // Saved under the name of a profile the user made earlier: that profile is changed.
+    assertThat(kith.api().post("/api/v1/import-profiles", """
+        {"name": "fair_people", "entity": "contact", "subtype": "individual", "constants": {"source": "old"}}""")
+        .status()).isEqualTo(201);
     List<Map.Entry<String, String>> start = formOf(again.document().selectFirst("form.import-mapping"));
-    start.removeIf(e -> e.getKey().equals("_csrf"));
+    start.removeIf(e -> e.getKey().equals("_csrf") || e.getKey().equals("saveAs"));
+    start.add(Map.entry("saveAs", "fair_people"));
     Page started = browser.post("/app/imports/start", withAction(start, "start"));
     assertThat(started.status()).as(started.body()).isEqualTo(303);
     new Imports(kith.api()).await(Long.parseLong(started.location().substring("/app/imports/".length())));
@@ -136,6 +141,9 @@ class ImportWizardPagesTest {
             + "where last_name in ('Ho', 'Ng') order by first_name"))
         .containsExactly(Map.of("first_name", "Ann", "gender", "female", "source", "Spring fair", "do_not_email", true),
             Map.of("first_name", "Bob", "gender", "male", "source", "Spring fair", "do_not_email", true));
+    JsonNode saved = kith.api().get("/api/v1/import-profiles/fair_people").body();
+    assertThat(saved.at("/constants/source").asString()).isEqualTo("Spring fair");
+    assertThat(saved.at("/columns/3/values/m").asString()).isEqualTo("male");
   }
 
   private static List<Map.Entry<String, String>> withAction(List<Map.Entry<String, String>> form, String action) {

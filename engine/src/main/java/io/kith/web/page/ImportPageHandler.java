@@ -160,13 +160,25 @@ final class ImportPageHandler {
           return preview(request, path, fileName, doc, List.of(), HttpStatus.OK);
         }
         String saveAs = orElse(form.getFirst("saveAs"), "").strip();
-        Mono<Void> save = saveAs.isEmpty() ? Mono.empty() : profiles.create(doc.deepCopy().put("name", saveAs)).then();
+        Mono<Void> save = saveAs.isEmpty() ? Mono.empty() : save(doc.deepCopy().put("name", saveAs));
         return save.then(imports.start(path, fileName, null, doc, false, locale, true))
             .flatMap(job -> ServerResponse.seeOther(URI.create("/app/imports/" + job.get("id").asLong())).build())
             .onErrorResume(RecordValidationException.class,
                 e -> preview(request, path, fileName, previous, messages(e, locale), HttpStatus.BAD_REQUEST));
       }).onErrorResume(RecordValidationException.class, e -> startPage(request, messages(e, locale), HttpStatus.BAD_REQUEST));
     });
+  }
+
+  /**
+   * Saves the mapping as a profile: a new one, or the user's own profile of that name changed (so
+   * a profile can be adjusted in the wizard and saved again); shipped profiles stay as shipped.
+   */
+  private Mono<Void> save(ObjectNode profile) {
+    String name = profile.get("name").asString();
+    return profiles.create(profile).then()
+        .onErrorResume(RecordValidationException.class, e -> e.errors().stream()
+                .anyMatch(err -> err.code().equals("duplicate_profile"))
+            ? profiles.update(name, profile).then() : Mono.error(e));
   }
 
   /**
