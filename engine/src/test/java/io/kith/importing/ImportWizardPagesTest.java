@@ -154,6 +154,29 @@ class ImportWizardPagesTest {
   }
 
   @Test
+  void flagsAnUncertainEncodingAndTakesTheOneChosen() {
+    HtmlSession browser = kith.session();
+    browser.get("/app/imports");
+    // Rare characters only: the bytes read as Big5 and as GB18030 alike, neither as common text.
+    byte[] file = Imports.csv(Charset.forName("Big5"), false, "Ref,Nick", "1,鑫淼", "2,燚垚");
+    List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("target", "contact:individual"),
+        Map.entry("delimiter", "auto"), Map.entry("header", "on"), Map.entry("mode", "none")));
+
+    List<Map.Entry<String, String>> guessed = new ArrayList<>(fields);
+    guessed.add(Map.entry("encoding", "auto"));
+    Page unsure = browser.postMultipart("/app/imports/preview", guessed, "file", "nicks.csv", file);
+    List<Map.Entry<String, String>> chosen = new ArrayList<>(fields);
+    chosen.add(Map.entry("encoding", "Big5"));
+    Page sure = browser.postMultipart("/app/imports/preview", chosen, "file", "nicks.csv", file);
+
+    assertThat(unsure.status()).as(unsure.body()).isEqualTo(200);
+    assertThat(unsure.document().select(".uncertain")).hasSize(1);
+    assertThat(sure.status()).as(sure.body()).isEqualTo(200);
+    assertThat(sure.document().selectFirst(".encoding").text()).isEqualTo("Big5");
+    assertThat(sure.document().select(".uncertain")).isEmpty();
+  }
+
+  @Test
   void refusesWizardFormsWithoutTheCsrfToken() {
     HtmlSession browser = kith.session();
     browser.get("/app/imports");
