@@ -67,4 +67,40 @@ class ImportGenericEntityTest {
     assertThat(failed.lines().toList()).hasSize(3);
     assertThat(failed).contains("Hours must be at least 0.").contains("Volunteer: no record matches \"\"nobody@example.org\"\" (by emails.email).");
   }
+
+  @Test
+  void importsIntoATypeAnAdminCreatedAtRunTimeMatchingContactsByExternalId() {
+    Response type = kith.api().post("/api/v1/meta/entities", """
+        {"name": "pledge", "label": {"en": "Pledge", "zh-Hant": "認捐"}, "pluralLabel": {"en": "Pledges"},
+         "displayName": "{title}",
+         "fields": [{"name": "title", "type": "text", "required": true, "label": {"en": "Title", "zh-Hant": "標題"}},
+                    {"name": "donor", "type": "reference", "entity": "contact", "required": true,
+                     "label": {"en": "Donor", "zh-Hant": "捐款人"}},
+                    {"name": "amount", "type": "integer", "label": {"en": "Amount", "zh-Hant": "金額"}}],
+         "list": {"columns": ["title"], "sort": "-created_at"}}""");
+    assertThat(type.status()).as(String.valueOf(type.body())).isEqualTo(201);
+    String donor = ApiClient.JSON.createObjectNode().put("subtype", "individual").put("first_name", "Ka Yan")
+        .put("last_name", "Wong").put("external_identifier", "CRM-0042").toString();
+    long kaYan = kith.api().post("/api/v1/contact", donor).body().get("id").asLong();
+    byte[] file = Imports.csv(java.nio.charset.StandardCharsets.UTF_8, true,
+        "標題,捐款人,金額",
+        "Spring appeal,crm-0042,500",
+        "Autumn appeal,CRM-9999,300");
+    String profile = """
+        {"name": "pledges", "entity": "pledge",
+         "columns": [{"column": "標題", "field": "title"},
+                     {"column": "捐款人", "field": "donor", "match": "external_identifier"},
+                     {"column": "金額", "field": "amount"}]}""";
+    Imports imports = new Imports(kith.api());
+
+    Response preview = imports.upload(file, profile, true);
+    JsonNode done = imports.run(file, profile);
+
+    assertThat(preview.status()).as(String.valueOf(preview.body())).isEqualTo(200);
+    assertThat(preview.body().at("/rows/0/record/donor").asLong()).isEqualTo(kaYan);
+    assertThat(List.of(done.get("created").asInt(), done.get("failed").asInt())).containsExactly(1, 1);
+    assertThat(kith.db().query("select title, donor, amount from pledge"))
+        .containsExactly(Map.of("title", "Spring appeal", "donor", kaYan, "amount", 500L));
+    assertThat(imports.failedCsv(done.get("id").asLong())).contains("Autumn appeal").contains("CRM-9999");
+  }
 }
