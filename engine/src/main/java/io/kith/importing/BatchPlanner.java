@@ -61,7 +61,7 @@ final class BatchPlanner {
    * {@code inFlight} is what the batch committing meanwhile writes ({@link InFlight#NONE} if none).
    */
   Mono<Plan> plan(MetadataSnapshot snapshot, ImportProfile profile, RowConverter converter, List<CsvRow> rows,
-      Set<List<String>> fileKeys, InFlight inFlight) {
+      SeenKeys fileKeys, InFlight inFlight) {
     EntityDef entity = converter.entity();
     List<Converted> converted = rows.stream().map(converter::convert).toList();
     return lookups.resolveReferences(snapshot, converted)
@@ -95,7 +95,7 @@ final class BatchPlanner {
   }
 
   private Mono<Plan> decide(MetadataSnapshot snapshot, EntityDef entity, ImportProfile profile, List<Converted> rows,
-      Map<List<String>, Set<Long>> found, Map<Long, ObjectNode> existing, Set<List<String>> fileKeys,
+      Map<List<String>, Set<Long>> found, Map<Long, ObjectNode> existing, SeenKeys fileKeys,
       InFlight inFlight) {
     Set<List<String>> batchKeys = new HashSet<>();
     Set<Long> touched = new HashSet<>();
@@ -138,8 +138,10 @@ final class BatchPlanner {
         planned.add(new Outcome(row.row, Outcome.Action.UPDATE, patch, null, row.errors));
         continue;
       }
-      if (row.key != null) {
-        (fileKeys != null ? fileKeys : batchKeys).add(row.key);
+      if (row.key != null && fileKeys != null) {
+        fileKeys.add(row.key);
+      } else if (row.key != null) {
+        batchKeys.add(row.key);
       }
       draftAt.add(planned.size());
       drafts.add(new BulkRecords.Draft(row.body, null));

@@ -5,10 +5,8 @@ import io.kith.validation.FieldError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,7 +37,7 @@ final class Preview {
       counts.put(a, 0L);
     }
     List<Outcome> shown = new ArrayList<>();
-    Set<List<String>> fileKeys = new HashSet<>();
+    SeenKeys fileKeys = new SeenKeys();
     return Mono.usingWhen(FileReader.open(file, context.layout(), 0),
             reader -> batches(context, reader, fileKeys, counts, shown),
             reader -> Blocking.call(() -> {
@@ -67,7 +65,7 @@ final class Preview {
         }));
   }
 
-  private Mono<Void> batches(ImportContext context, FileReader reader, Set<List<String>> fileKeys,
+  private Mono<Void> batches(ImportContext context, FileReader reader, SeenKeys fileKeys,
       Map<Outcome.Action, Long> counts, List<Outcome> shown) {
     // One batch per subscription, repeated: memory holds one batch, however long the file.
     Mono<Boolean> batch = Mono.defer(() -> reader.next(batchSize)).flatMap(rows -> rows.isEmpty() ? Mono.just(false)
