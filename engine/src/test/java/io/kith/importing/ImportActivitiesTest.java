@@ -187,6 +187,27 @@ class ImportActivitiesTest {
     }
   }
 
+  @Test
+  void refusesARowThatBreaksACrossFieldRuleAndImportsTheRest() {
+    byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
+        "Activity Type,Subject,Date,Ends,Contact",
+        "Meeting,Rule kept,2024-06-01 10:00,2024-06-01 11:00,tai.man@example.com",
+        "Meeting,Rule broken,2024-06-01 10:00,2024-06-01 09:00,tai.man@example.com");
+    String profile = """
+        {"name": "activity_rules", "entity": "activity", "columns": [
+          {"column": "Activity Type", "field": "activity_type"}, {"column": "Subject", "field": "subject"},
+          {"column": "Date", "field": "activity_date_time"}, {"column": "Ends", "field": "end_date_time"},
+          {"column": "Contact", "field": "target_contacts", "match": "emails.email"}]}""";
+
+    JsonNode done = imports.run(file, profile);
+
+    assertThat(List.of(done.get("created").asInt(), done.get("failed").asInt())).containsExactly(1, 1);
+    assertThat(kith.db().query("select subject from activity where subject like 'Rule %'"))
+        .containsExactly(Map.of("subject", "Rule kept"));
+    assertThat(parse(imports.failedCsv(done.get("id").asLong())).get(1).get(5))
+        .isEqualTo("An activity cannot end before it starts.");
+  }
+
   private long contact(String first, String last, String email) {
     String body = ApiClient.JSON.createObjectNode().put("subtype", "individual").put("first_name", first)
         .put("last_name", last).set("emails", ApiClient.JSON.createArrayNode().add(
