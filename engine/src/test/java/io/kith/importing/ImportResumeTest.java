@@ -7,6 +7,8 @@ import io.kith.testing.ApiClient.Response;
 import io.kith.testing.Imports;
 import io.kith.testing.KithServer;
 import io.kith.testing.TestDatabase;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -100,6 +105,32 @@ class ImportResumeTest {
       assertThat((Long) job.get("rows_done")).isLessThan(ROWS);
       assertThat(db.count("contact") - before).isEqualTo(job.get("rows_done"));
       assertThat(api.post("/api/v1/imports/" + id + "/cancel", null).status()).isEqualTo(409);
+    }
+  }
+
+  @Test
+  void aWorkerPassesOverAJobAnotherInstanceHoldsAndTakesTheNext() {
+    try (KithServer kith = KithServer.start(db, null, "--kith.import.worker=false")) {
+      long held = new Imports(kith.api()).upload(file("h"), PROFILE, false).body().get("id").asLong();
+      long free = new Imports(kith.api()).upload(file("f"), PROFILE, false).body().get("id").asLong();
+      Connection other = Mono.from(ConnectionFactories.get(db.url().replace("r2dbc:postgresql://",
+          "r2dbc:postgresql://postgres@")).create()).block();
+      try {
+        // Another instance in the middle of claiming the older job: its row is locked.
+        Mono.from(other.beginTransaction()).block();
+        Flux.from(other.createStatement("select id from kith.import_job where id = $1 for update").bind("$1", held)
+            .execute()).flatMap(r -> r.map((row, meta) -> row.get(0, Long.class))).blockLast();
+
+        ImportJob claimed = new JobStore(kith.bean(DatabaseClient.class)).claim("this-worker", 60_000)
+            .block(Duration.ofSeconds(5));
+
+        assertThat(claimed.id()).isEqualTo(free);
+        assertThat(job(held).get("status")).isEqualTo("queued");
+      } finally {
+        Mono.from(other.rollbackTransaction()).block();
+        Mono.from(other.close()).block();
+      }
+      db.execute("update kith.import_job set status = 'cancelled' where id in (" + held + ", " + free + ")");
     }
   }
 
