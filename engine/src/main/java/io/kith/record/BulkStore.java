@@ -90,8 +90,7 @@ final class BulkStore {
     }).subscribeOn(Schedulers.parallel()).flatMap(encoded -> encoded.send(db));
     Mono<List<CopyIn.Encoded>> children = Mono.fromCallable(() -> encodedChildren(t, rows))
         .subscribeOn(Schedulers.parallel());
-    return Mono.zip(records, children)
-        .flatMap(both -> Flux.fromIterable(both.getT2()).concatMap(encoded -> encoded.send(db)).then());
+    return Mono.zip(records, children).flatMap(both -> send(both.getT2()));
   }
 
   /**
@@ -161,8 +160,12 @@ final class BulkStore {
 
   /** Child rows and links of many records: one {@code COPY} per field. */
   private Mono<Void> writeChildren(EntityTable t, List<Row> rows) {
-    return Mono.fromCallable(() -> encodedChildren(t, rows)).subscribeOn(Schedulers.parallel())
-        .flatMap(copies -> Flux.fromIterable(copies).concatMap(encoded -> encoded.send(db)).then());
+    return Mono.fromCallable(() -> encodedChildren(t, rows)).subscribeOn(Schedulers.parallel()).flatMap(this::send);
+  }
+
+  /** COPYs encoded earlier, one after another on the caller's connection. */
+  private Mono<Void> send(List<CopyIn.Encoded> copies) {
+    return Flux.fromIterable(copies).concatMap(encoded -> encoded.send(db)).then();
   }
 
   /** The COPY data of the records' child rows and links, one per field that has any. */

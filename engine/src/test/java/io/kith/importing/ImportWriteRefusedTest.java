@@ -27,17 +27,9 @@ class ImportWriteRefusedTest {
 
   @Test
   void onlyTheRowTheDatabaseRefusesFails() {
-    kith.db().execute("""
-        create function public.kith_test_race() returns trigger language plpgsql as $$
-        begin
-          if new.external_identifier = 'race-2' then
-            raise exception 'duplicate key value violates unique constraint'
-              using errcode = '23505', constraint = 'contact__external_identifier__key';
-          end if;
-          return new;
-        end $$""");
-    kith.db().execute("create trigger kith_test_race before insert on public.contact for each row "
-        + "execute function public.kith_test_race()");
+    refuseInserts("race", "contact", "new.external_identifier = 'race-2'", """
+        raise exception 'duplicate key value violates unique constraint'
+          using errcode = '23505', constraint = 'contact__external_identifier__key';""");
     byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
         "First,Last,External",
         "Ann,One,race-1",
@@ -68,18 +60,10 @@ class ImportWriteRefusedTest {
     long contact = kith.api().post("/api/v1/contact", body).body().get("id").asLong();
     // As if the contact were deleted between the batch's look-up and its commit: the activity's
     // foreign key refuses that one row, in the database's own words.
-    kith.db().execute("""
-        create function public.kith_test_gone() returns trigger language plpgsql as $$
-        begin
-          if new.subject = 'Too late' then
-            raise exception 'insert or update on table "activity" violates foreign key constraint'
-              using errcode = '23503', constraint = 'activity__source_contact__fk',
-                    detail = 'Key (source_contact)=(' || new.source_contact || ') is not present in table "contact".';
-          end if;
-          return new;
-        end $$""");
-    kith.db().execute("create trigger kith_test_gone before insert on public.activity for each row "
-        + "execute function public.kith_test_gone()");
+    refuseInserts("gone", "activity", "new.subject = 'Too late'", """
+        raise exception 'insert or update on table "activity" violates foreign key constraint'
+          using errcode = '23503', constraint = 'activity__source_contact__fk',
+                detail = 'Key (source_contact)=(' || new.source_contact || ') is not present in table "contact".';""");
     byte[] file = Imports.csv(StandardCharsets.UTF_8, false,
         "Subject,Contact,Date",
         "In time,gone.soon@example.com,2025-03-01 10:00",
@@ -98,5 +82,13 @@ class ImportWriteRefusedTest {
     assertThat(kith.db().query("select subject from activity")).containsExactly(Map.of("subject", "In time"));
     assertThat(imports.failedCsv(done.get("id").asLong()).lines().toList()).last().asString()
         .startsWith("Too late,gone.soon@example.com,").contains(String.valueOf(contact));
+  }
+
+  /** A trigger that raises {@code raise} (the database's own error) for the rows of {@code table} meeting {@code when}. */
+  private static void refuseInserts(String name, String table, String when, String raise) {
+    kith.db().execute("create function public.kith_test_" + name + "() returns trigger language plpgsql as $$ begin if "
+        + when + " then " + raise + " end if; return new; end $$");
+    kith.db().execute("create trigger kith_test_" + name + " before insert on public." + table + " for each row "
+        + "execute function public.kith_test_" + name + "()");
   }
 }
